@@ -1,0 +1,138 @@
+"""The pipeline, in one readable function per command:
+load config → load documents → assemble → run checks → render → write (→ index)."""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from generator.assemble import assemble
+from generator.cache import Manifest, build_key, load_manifest, save_manifest, tree_digest
+from generator.checks import run_checks
+from generator.documents import load_documents
+from generator.model import Site
+from generator.navigation import SiteIndex, build_index
+from generator.output import copy_file, discard, reuse_file, staging_dir, swap_in, write_file
+from generator.pages import Page, Urls, routes
+from generator.problems import Problem, blocking, sort_problems
+from generator.render import RenderJob, render_to
+from generator.schema import SCHEMA_DIR, load_schemas
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    out: Path
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    cache: bool = True
+    strict: bool = False
+    today: date = field(default_factory=date.today)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    problems: tuple[Problem, ...]
+    ok: bool
+    rendered: tuple[str, ...] = ()  # output paths written anew
+    reused: int = 0  # output paths carried over unchanged from the last build
+    seconds: float = 0.0
+    cache_note: str = ""
+
+
+def load_site(root: Path, today: date, jobs: int = 1) -> tuple[Site | None, list[Problem]]:
+    """Everything `check` does: parse, assemble, run the checks. Writes nothing."""
+    files, problems = load_documents(root, jobs)
+    site, more = assemble(files, load_schemas(SCHEMA_DIR), today)
+    problems += more
+    if site is not None:
+        problems += run_checks(site)
+    return site, sort_problems(problems)
+
+
+DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def template_dir(root: Path) -> Path:
+    """The site's own templates/, else the ones xxgk ships with (a site need not copy them)."""
+    own = root / "templates"
+    return own if own.is_dir() else DEFAULT_TEMPLATES
+
+
+def make_urls(site: Site, template_dir: Path) -> Urls:
+    static = template_dir / "static"
+    assets = tuple((p.relative_to(static).as_posix(), tree_digest(p)) for p in sorted(static.rglob("*")) if p.is_file())
+    return Urls(site.config.base_path, site.config.base_url, assets)
+
+
+def build(root: Path, options: BuildOptions) -> BuildResult:
+    started = time.perf_counter()
+    site, problems = load_site(root, options.today, options.jobs)
+    if site is None or blocking(problems, options.strict):
+        return BuildResult(tuple(problems), False, seconds=time.perf_counter() - started)
+    templates = template_dir(root)
+    index = build_index(site)
+    urls = make_urls(site, templates)
+    pages = list(routes(site, index, urls))
+    key = build_key(templates, SCHEMA_DIR, site.config.digest, site.config.base_url)
+    previous, note = load_manifest(root, key) if options.cache else (None, "cache disabled")
+    staging = staging_dir(options.out)
+    try:
+        manifest, rendered, reused = _write_pages(site, index, urls, pages, templates, staging, options, key, previous)
+        _copy_assets(root, site, urls, templates, staging)
+        swap_in(staging, options.out)
+    except BaseException:
+        discard(staging)
+        raise
+    if options.cache:
+        save_manifest(root, manifest)
+    return BuildResult(tuple(problems), True, tuple(sorted(rendered)), reused, time.perf_counter() - started, note)
+
+
+def _write_pages(
+    site: Site,
+    index: SiteIndex,
+    urls: Urls,
+    pages: list[Page],
+    template_dir: Path,
+    staging: Path,
+    options: BuildOptions,
+    key: str,
+    previous: Manifest | None,
+) -> tuple[Manifest, list[str], int]:
+    fingerprints = {urls.output_path(p.url): p.fingerprint(key) for p in pages}
+    files: dict[str, str] = {}
+    dirty, reused = [], 0
+    for page in pages:
+        rel = urls.output_path(page.url)
+        if (
+            previous
+            and previous.pages.get(rel) == fingerprints[rel]
+            and rel in previous.files
+            and reuse_file(options.out, staging, rel)
+        ):
+            files[rel] = previous.files[rel]
+            reused += 1
+        else:
+            dirty.append(page)
+    job = RenderJob(site, index, urls, template_dir, staging)
+    rendered = []
+    for rel, digest in render_to(job, dirty, options.jobs):
+        files[rel] = digest
+        rendered.append(rel)
+    return Manifest(key, fingerprints, files), rendered, reused
+
+
+def _copy_assets(root: Path, site: Site, urls: Urls, templates: Path, staging: Path) -> None:
+    static = templates / "static"
+    for path in sorted(static.rglob("*")):
+        if path.is_file():
+            copy_file(path, staging, f"static/{path.relative_to(static).as_posix()}")
+    for report in site.reports:
+        if report.attachment:
+            source = root / Path(report.path).parent / report.attachment
+            copy_file(
+                source, staging, urls.output_path(urls.attachment(report.township, report.year, report.attachment))
+            )
+    write_file(staging, ".nojekyll", b"")

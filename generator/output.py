@@ -1,0 +1,59 @@
+"""Writing the site: into a staging directory first, swapped in only when everything worked,
+so a failed build never leaves a half-written site/ and never deletes the last good one."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+
+def staging_dir(out: Path) -> Path:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    path = out.parent / f".{out.name}.staging-{os.getpid()}"
+    if path.exists():
+        shutil.rmtree(path)
+    path.mkdir()
+    return path
+
+
+def write_file(staging: Path, rel: str, data: bytes) -> None:
+    target = staging / rel
+    if not target.resolve().is_relative_to(staging.resolve()):
+        raise ValueError(f"refusing to write outside the output directory: {rel}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+
+
+def reuse_file(previous: Path, staging: Path, rel: str) -> bool:
+    """Carries an unchanged file over from the last build (a hard link: no copy, no rewrite)."""
+    source, target = previous / rel, staging / rel
+    if not source.is_file():
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+    return True
+
+
+def copy_file(source: Path, staging: Path, rel: str) -> None:
+    target = staging / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+
+
+def swap_in(staging: Path, out: Path) -> None:
+    """Replace `out` by `staging` with two renames; the old tree is removed only afterwards."""
+    old = out.parent / f".{out.name}.old-{os.getpid()}"
+    if out.exists():
+        out.rename(old)
+    staging.rename(out)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def discard(staging: Path) -> None:
+    if staging.exists():
+        shutil.rmtree(staging)

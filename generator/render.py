@@ -1,0 +1,92 @@
+"""Rendering pages to bytes with Jinja, in a pool of worker processes when there are many."""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from generator.contexts import page_context
+from generator.markup import new_converter
+from generator.model import Site
+from generator.navigation import SiteIndex
+from generator.output import write_file
+from generator.pages import Page, Urls
+
+PARALLEL_FROM = 200  # pages; below this a pool costs more than it saves
+
+
+def make_environment(template_dir: Path) -> jinja2.Environment:
+    """Templates fail loudly on a missing variable and escape everything by default."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(template_dir),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    """Everything a worker needs; handed to each worker once, at its start."""
+
+    site: Site
+    index: SiteIndex
+    urls: Urls
+    template_dir: Path
+    staging: Path
+
+
+class _Renderer:
+    def __init__(self, job: RenderJob) -> None:
+        self.job = job
+        self.env = make_environment(job.template_dir)
+        self.converter = new_converter()
+
+    def render(self, page: Page) -> bytes:
+        context = page_context(page, self.job.site, self.job.index, self.job.urls, self.converter)
+        return self.env.get_template(page.template).render(context).encode("utf-8")
+
+    def write(self, page: Page) -> tuple[str, str]:
+        data = self.render(page)
+        rel = self.job.urls.output_path(page.url)
+        write_file(self.job.staging, rel, data)
+        return rel, hashlib.sha256(data).hexdigest()
+
+
+# A worker process renders many pages with one Jinja environment and one Markdown converter;
+# this per-process slot is set once by the pool initializer and read by `_render_in_worker`.
+_WORKER: list[_Renderer] = []
+
+
+def _start_worker(job: RenderJob) -> None:
+    _WORKER.append(_Renderer(job))
+
+
+def _render_in_worker(page: Page) -> tuple[str, str]:
+    return _WORKER[0].write(page)
+
+
+def render_to(job: RenderJob, pages: Sequence[Page], jobs: int) -> Iterator[tuple[str, str]]:
+    """Renders `pages` into `job.staging`; yields (output path, sha256) as each is written.
+    Output is the same whatever the number of processes: each page depends only on its inputs."""
+    if jobs <= 1 or len(pages) < PARALLEL_FROM:
+        renderer = _Renderer(job)
+        for page in pages:
+            yield renderer.write(page)
+        return
+    # fork: workers share the parent's memory for the site instead of unpickling it each.
+    context = multiprocessing.get_context("fork")
+    with context.Pool(jobs, initializer=_start_worker, initargs=(job,)) as pool:
+        yield from pool.imap_unordered(_render_in_worker, pages, chunksize=max(1, min(64, len(pages) // (jobs * 8))))
+
+
+def render_page(job: RenderJob, page: Page) -> bytes:
+    """One page in memory (for tests and the dev server's error pages)."""
+    return _Renderer(job).render(page)

@@ -1,0 +1,62 @@
+"""Shared fixtures: real files on disk, in tmp_path; sites built with the real pipeline."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.build import BuildOptions, BuildResult, build
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TODAY = date(2026, 11, 24)  # checks are reproducible: "today" is an input, never the clock
+
+
+def build_site(root: Path, out: Path | None = None, **options) -> BuildResult:
+    options.setdefault("today", TODAY)
+    options.setdefault("jobs", 1)
+    return build(root, BuildOptions(out or root / "site", **options))
+
+
+def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
+    for rel, data in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def sample_root(tmp_path: Path) -> Path:
+    """A copy of the repository's sample site (content/ + templates/)."""
+    root = tmp_path / "sample"
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copytree(REPO / "templates", root / "templates")
+    return root
+
+
+@pytest.fixture
+def f2021_root(tmp_path: Path) -> Path:
+    root = tmp_path / "f2021"
+    shutil.copytree(FIXTURES / "f2021", root)
+    return root
+
+
+MINIMAL_SITE = {
+    "content/site.yaml": "title: 测试站\nbase_url: /\n",
+    "content/townships/test-town/township.yaml": "name: 测试镇\ncounty: 测试县\ncity: 测试市\nprovince: 测试省\n",
+    "content/townships/test-town/2018.md": (
+        "---\nyear: 2018\npublished: 2019-01-15\nfigures:\n  proactive_items: 12\n---\n## 一、概述\n\n正文。\n"
+    ),
+}
+
+
+@pytest.fixture
+def minimal_root(tmp_path: Path) -> Path:
+    return write_files(tmp_path / "minimal", dict(MINIMAL_SITE))
