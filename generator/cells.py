@@ -109,3 +109,28 @@ def _column_paths(table: Table) -> dict[str, str]:
     for node in table.header:
         visit(node, ())
     return paths
+
+
+
+def stated_cells(reports: tuple[Report, ...]) -> set[tuple[str, str, str, int]]:
+    """(format, table, row, position) of every cell that some report fills with a number other
+    than 0: the cells worth a comparison page (an all-zero matrix says no more than its picker)."""
+    found = set()
+    for report in reports:
+        for values in report.tables:
+            for row, cells in values.rows.items():
+                for i, value in enumerate(cells):
+                    if value:
+                        found.add((values.format, values.id, row, i))
+    return found
+
+
+def compared_cells(fmt: Format, table: Table, stated: set[tuple[str, str, str, int]]) -> tuple[CellDef, ...]:
+    """The cells of a table that get a comparison page."""
+    chosen, positions = [], {}
+    for cell in table_cells(fmt, table):
+        index = positions.get(cell.row, 0)
+        positions[cell.row] = index + 1
+        if (fmt.id, table.id, cell.row, index) in stated:
+            chosen.append(cell)
+    return tuple(chosen)

@@ -94,6 +94,9 @@ def equivalents(schemas: Schemas, cell: CellDef, other: str) -> tuple[str, ...]:
 
 
 def cell_lookup(cell: CellDef, schemas: Schemas) -> Lookup:
+    # Equivalent rows per other format, worked out once per matrix rather than once per report.
+    mapping = {other: equivalents(schemas, cell, other) for other in schemas if other != cell.format}
+
     def lookup(report: Report) -> Value | None:
         for values in report.tables:
             if values.id != cell.table:
@@ -102,11 +105,11 @@ def cell_lookup(cell: CellDef, schemas: Schemas) -> Lookup:
                 if cell.row in values.rows:
                     return Value(cell_value((values,), schemas, cell.table, cell.row, cell.column), cell.format)
                 return None
-            rows = equivalents(schemas, cell, values.format)
+            rows = mapping.get(values.format, ())
             if rows and all(r in values.rows for r in rows):
                 parts = [cell_value((values,), schemas, cell.table, r, cell.column) for r in rows]
                 total = None if all(p is None for p in parts) else sum(p or 0 for p in parts)
-                return Value(total, values.format, converted=len(rows) > 1 or rows != (cell.row,))
+                return Value(total, values.format, converted=rows != (cell.row,))
         return None
 
     return lookup

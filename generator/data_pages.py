@@ -3,7 +3,7 @@ Registered with the other page kinds in contexts.py."""
 
 from __future__ import annotations
 
-from generator.cells import table_cells
+from generator.cells import compared_cells, stated_cells, table_cells
 from generator.comparison import build_matrix, cell_lookup, figure_lookup
 from generator.datapackage import REPORT_CSV_FIELDS, TOWNSHIP_FIELDS, TYPE_LABELS
 from generator.model import FIGURES, Site
@@ -90,9 +90,10 @@ def _compare_table(page: Page, site: Site, index: SiteIndex, urls: Urls, convert
     fmt_id, table_id = page.key
     fmt = site.schemas[fmt_id]
     table = fmt.table(table_id)
+    linked = set(compared_cells(fmt, table, stated_cells(site.reports)))
     rows: dict[str, dict] = {}
     for cell in table_cells(fmt, table):
-        rows.setdefault(cell.row, {"label": cell.row_label, "cells": []})["cells"].append(cell)
+        rows.setdefault(cell.row, {"label": cell.row_label, "cells": []})["cells"].append((cell, cell in linked))
     return {
         "title": f"{fmt.name}{table.number}{table.caption}：选择要对比的格",
         "description": f"{fmt.name}{table.number}{table.caption}各格的乡镇历年对比",

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
 
-from generator.cells import table_cells
+from generator.cells import compared_cells, stated_cells
 from generator.model import FIGURE_NAMES, Site
 from generator.navigation import SiteIndex
 
@@ -180,11 +180,12 @@ def open_data_routes(site: Site, index: SiteIndex, urls: Urls, every: tuple[str,
         for county in index.counties.values():
             key = (name, county.slug)
             yield Page("compare_figure", urls.compare_figure(*key), "compare.html", key, every)
+    stated = stated_cells(site.reports)
     for fmt_id, table_id in used_tables(site):
         fmt = site.schemas[fmt_id]
         pair = (fmt_id, table_id)
         yield Page("compare_table", urls.compare_table(*pair), "compare_table.html", pair, every)
-        for cell in table_cells(fmt, fmt.table(table_id)):
+        for cell in compared_cells(fmt, fmt.table(table_id), stated):
             key = (fmt_id, table_id, cell.id)
             yield Page("compare_cell", urls.compare_cell(*key), "compare.html", key, every)
     for township in site.townships:
