@@ -66,7 +66,7 @@ def nice_ceiling(value: float) -> float:
 
 
 def figure_charts(place: str, reports: tuple[Report, ...], schemas: Schemas) -> list[Chart]:
-    """One chart per key figure that at least one report states, in the vocabulary's order."""
+    """One chart per key figure stated for two years or more, in the vocabulary's order."""
     charts = []
     for fig in FIGURES:
         series = [
@@ -74,7 +74,7 @@ def figure_charts(place: str, reports: tuple[Report, ...], schemas: Schemas) -> 
             for r in reports
             if fig.name in r.figures
         ]
-        if series:
+        if len(series) > 1:  # one year makes no line: the figures table shows it
             charts.append(line_chart(f"chart-{fig.name}", f"{place}历年{fig.label}（{fig.unit}）", fig.unit, series))
     return charts
 
