@@ -15,10 +15,12 @@ from generator.checks import run_checks
 from generator.documents import load_documents
 from generator.model import Site
 from generator.navigation import SiteIndex, build_index
+from generator.open_data import write_open_data
 from generator.output import copy_file, discard, reuse_file, staging_dir, swap_in, write_file
 from generator.pages import Page, Urls, routes
 from generator.problems import Problem, blocking, sort_problems
 from generator.render import RenderJob, render_to
+from generator.revisions import with_revisions
 from generator.schema import SCHEMA_DIR, load_schemas
 
 
@@ -71,6 +73,7 @@ def build(root: Path, options: BuildOptions) -> BuildResult:
     site, problems = load_site(root, options.today, options.jobs)
     if site is None or blocking(problems, options.strict):
         return BuildResult(tuple(problems), False, seconds=time.perf_counter() - started)
+    site = with_revisions(root, site)  # issue 10: git dates for the sitemap's lastmod
     templates = template_dir(root)
     index = build_index(site)
     urls = make_urls(site, templates)
@@ -81,6 +84,7 @@ def build(root: Path, options: BuildOptions) -> BuildResult:
     try:
         manifest, rendered, reused = _write_pages(site, index, urls, pages, templates, staging, options, key, previous)
         _copy_assets(root, site, urls, templates, staging)
+        write_open_data(site, index, urls, staging)  # issue 10: the downloads under /data/
         swap_in(staging, options.out)
     except BaseException:
         discard(staging)

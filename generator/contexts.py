@@ -6,10 +6,14 @@ from dataclasses import dataclass
 
 import markdown
 
+from generator.charts import figure_charts
+from generator.data_pages import DATA_PAGE_BUILDERS
 from generator.markup import BodySection, normalize_heading, split_sections, to_html
 from generator.model import FIGURES, Report, Site
 from generator.navigation import SiteIndex
 from generator.pages import Page, Urls, routes
+from generator.revisions import last_modified
+from generator.structured_data import report_downloads, report_jsonld
 from generator.table_layout import Grid, format_cell, table_grid
 
 
@@ -112,6 +116,8 @@ def _township(page, site, index, urls, converter) -> dict:
         "reports": reports,
         "figure_rows": figure_rows(reports),
         "figure_headings": [(f"{r.year}年", urls.report(r.township, r.year)) for r in reports],
+        "charts": figure_charts(township.name, reports, site.schemas),
+        "township_feed": urls.township_feed(township.slug),
     }
 
 
@@ -129,6 +135,8 @@ def _report(page, site, index, urls, converter) -> dict:
         "previous": index.previous.get(report.key),
         "following": index.following.get(report.key),
         "figures": [(f, report.figures[f.name]) for f in FIGURES if f.name in report.figures],
+        "downloads": report_downloads(report, urls),
+        "structured_data": report_jsonld(site.config, report, township, urls),
     }
 
 
@@ -139,7 +147,18 @@ def _years(page, site, index, urls, converter) -> dict:
         "description": "各年度政府信息公开工作年度报告的发布情况",
         "counts": counts,
         "total": len(site.townships),
+        "coverage": coverage_rows(index, list(index.counties.values()), index.years),
     }
+
+
+def coverage_rows(index: SiteIndex, counties: list, years: tuple[int, ...]) -> list[dict]:
+    """Township × year: the report of each year, or None where the township published none."""
+    published = {r.key: r for c in counties for r in index.reports_of_county(c)}
+    return [
+        {"county": c, "township": t, "cells": [published.get((t.slug, y)) for y in years]}
+        for c in counties
+        for t in c.townships
+    ]
 
 
 def _year(page, site, index, urls, converter) -> dict:
@@ -177,6 +196,8 @@ def _region(page, site, index, urls, converter) -> dict:
         "county": county,
         "years": years,
         "matrix": matrix,
+        "published_counts": [sum(1 for row in matrix if row["cells"][i]) for i in range(len(years))],
+        "compare_links": [(f.label, urls.compare_figure(f.name, county.slug)) for f in FIGURES],
     }
 
 
@@ -201,10 +222,21 @@ def entry_date(report: Report) -> str:
 
 
 def _feed(page, site, index, urls, converter) -> dict:
-    latest = sorted(site.reports, key=lambda r: (entry_date(r), r.township), reverse=True)[:50]
+    return _entries(site.reports, site, index, urls.home(), site.config.title)
+
+
+def _township_feed(page, site, index, urls, converter) -> dict:
+    township = index.townships[page.key[0]]
+    reports = index.by_township.get(township.slug, ())
+    return _entries(reports, site, index, urls.township(township.slug), f"{township.name}政府信息公开工作年度报告")
+
+
+def _entries(reports, site, index, home: str, title: str) -> dict:
+    latest = sorted(reports, key=lambda r: (entry_date(r), r.township), reverse=True)[:50]
     dates = [entry_date(r) for r in latest]
     return {
-        "title": site.config.title,
+        "home": home,
+        "title": title,
         "description": site.config.description,
         "reports": latest,
         "townships": index.townships,
@@ -214,7 +246,14 @@ def _feed(page, site, index, urls, converter) -> dict:
 
 
 def _sitemap(page, site, index, urls, converter) -> dict:
-    return {"title": "", "description": "", "locations": [p.url for p in site_pages(site, index, urls)]}
+    pages = site_pages(site, index, urls)
+    overall = max(site.revised.values(), default="")
+    return {
+        "title": "",
+        "description": "",
+        "locations": [p.url for p in pages],
+        "lastmods": [last_modified(p, site, index, overall) for p in pages],
+    }
 
 
 def site_pages(site: Site, index: SiteIndex, urls: Urls) -> list[Page]:
@@ -233,4 +272,6 @@ _BUILDERS = {
     "not_found": _not_found,
     "feed": _feed,
     "sitemap": _sitemap,
+    "township_feed": _township_feed,
+    **DATA_PAGE_BUILDERS,
 }

@@ -114,3 +114,5 @@ class Site:
     pages: tuple[ContentPage, ...]
     schemas: Schemas
     attachments: tuple[str, ...] = ()  # content-relative paths of files copied as they are
+    # content path → date of its last git commit (generator/revisions.py); empty outside a checkout
+    revised: dict[str, str] = field(default_factory=dict)

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
 
-from generator.model import Site
+from generator.cells import compared_cells, stated_cells
+from generator.model import FIGURE_NAMES, Site
 from generator.navigation import SiteIndex
 
 RESERVED = {"townships", "years", "regions", "static", "search", "data", "pagefind", "compare"}
@@ -60,6 +61,35 @@ class Urls:
 
     def not_found(self) -> str:
         return f"{self.base_path}404.html"
+
+    # Open data, comparison and per-township feeds (issue 10): every URL still made here.
+    def township_feed(self, slug: str) -> str:
+        return f"{self.township(slug)}feed.xml"
+
+    def data_home(self) -> str:
+        return f"{self.base_path}data/"
+
+    def data_file(self, name: str) -> str:
+        """A bulk download: figures.csv, <format>-<table>.csv/.xlsx, datapackage.json."""
+        return f"{self.data_home()}{name}"
+
+    def report_data(self, slug: str, year: int, name: str) -> str:
+        """A per-report download: report.json or tables.csv."""
+        return f"{self.data_home()}townships/{slug}/{year}/{name}"
+
+    def compare(self) -> str:
+        return f"{self.base_path}compare/"
+
+    def compare_figure(self, name: str, county_slug: str = "") -> str:
+        scope = f"{county_slug}/" if county_slug else ""
+        return f"{self.compare()}figures/{name}/{scope}"
+
+    def compare_table(self, fmt: str, table: str) -> str:
+        return f"{self.compare()}{fmt}/{table}/"
+
+    def compare_cell(self, fmt: str, table: str, cell_id: str, county_slug: str = "") -> str:
+        """One cell's matrix; a region is a section of the site-wide page (see README, Open data)."""
+        return f"{self.compare_table(fmt, table)}{cell_id}/" + (f"#r-{county_slug}" if county_slug else "")
 
     def absolute(self, url: str) -> str:
         """Full URL for feeds and sitemaps; relative to the host when base_url has none."""
@@ -129,4 +159,55 @@ def routes(site: Site, index: SiteIndex, urls: Urls) -> Iterator[Page]:
         yield Page("page", urls.page(page.name), "page.html", (page.name,), (page.digest,))
     yield Page("not_found", urls.not_found(), "404.html", (), ())
     yield Page("feed", urls.feed(), "feed.xml", (), every)
-    yield Page("sitemap", urls.sitemap(), "sitemap.xml", (), (*every, *(p.digest for p in site.pages)))
+    yield Page(
+        "sitemap", urls.sitemap(), "sitemap.xml", (), (*every, *(p.digest for p in site.pages), *site.revised.values())
+    )
+    yield from open_data_routes(site, index, urls, every)
+
+
+def used_tables(site: Site) -> tuple[tuple[str, str], ...]:
+    """(format, table) pairs that at least one report fills in, in schema order."""
+    used = {(v.format, v.id) for r in site.reports for v in r.tables}
+    return tuple((f, t.id) for f, fmt in sorted(site.schemas.items()) for t in fmt.tables if (f, t.id) in used)
+
+
+def open_data_routes(site: Site, index: SiteIndex, urls: Urls, every: tuple[str, ...]) -> Iterator[Page]:
+    """HTML pages of issue 10: the data page, comparisons, per-township feeds."""
+    yield Page("data", urls.data_home(), "data.html", (), every)
+    yield Page("compare", urls.compare(), "compare_index.html", (), every)
+    for name in FIGURE_NAMES:
+        yield Page("compare_figure", urls.compare_figure(name), "compare.html", (name, ""), every)
+        for county in index.counties.values():
+            key = (name, county.slug)
+            yield Page("compare_figure", urls.compare_figure(*key), "compare.html", key, every)
+    stated = stated_cells(site.reports)
+    for fmt_id, table_id in used_tables(site):
+        fmt = site.schemas[fmt_id]
+        pair = (fmt_id, table_id)
+        yield Page("compare_table", urls.compare_table(*pair), "compare_table.html", pair, every)
+        for cell in compared_cells(fmt, fmt.table(table_id), stated):
+            key = (fmt_id, table_id, cell.id)
+            yield Page("compare_cell", urls.compare_cell(*key), "compare.html", key, every)
+    for township in site.townships:
+        reports = index.by_township.get(township.slug, ())
+        yield Page(
+            "township_feed",
+            urls.township_feed(township.slug),
+            "feed.xml",
+            (township.slug,),
+            (township.digest, *(r.digest for r in reports)),
+        )
+
+
+def data_routes(site: Site, index: SiteIndex, urls: Urls) -> Iterator[Page]:
+    """The downloads (not rendered by a template: generator/open_data.py writes them)."""
+    for report in site.reports:
+        yield Page("report_json", urls.report_data(report.township, report.year, "report.json"), "", report.key)
+        if report.tables:
+            yield Page("report_csv", urls.report_data(report.township, report.year, "tables.csv"), "", report.key)
+    yield Page("figures_csv", urls.data_file("figures.csv"), "")
+    for fmt_id, table_id in used_tables(site):
+        yield Page("bulk_csv", urls.data_file(f"{fmt_id}-{table_id}.csv"), "", (fmt_id, table_id))
+        yield Page("bulk_xlsx", urls.data_file(f"{fmt_id}-{table_id}.xlsx"), "", (fmt_id, table_id))
+    yield Page("report_schema", urls.data_file("report-tables.schema.json"), "")
+    yield Page("datapackage", urls.data_file("datapackage.json"), "")

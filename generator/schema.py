@@ -100,6 +100,9 @@ class Table:
     header: tuple[HeaderNode, ...] = ()
     row_tree: tuple[RowNode, ...] = ()
     corner_note: str = ""
+    # Declared equivalences for comparing with another format: (other format, row, its rows summed),
+    # e.g. f2019 `other` ≡ f2021 other_no_correction + other_no_fee + other_misc.
+    compare: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
 
     def rows(self) -> tuple[RowNode, ...]:
         """Every data row, in printed order."""
@@ -229,6 +232,11 @@ def _table(table_id: str, spec: dict) -> Table:
         "layout": spec["layout"],
         "rules": tuple(_rule(r) for r in spec.get("rules") or ()),
         "derives": tuple((k, tuple(v)) for k, v in (spec.get("derives") or {}).items()),
+        "compare": tuple(
+            (other, row, tuple(rows))
+            for other, mapping in (spec.get("compare") or {}).items()
+            for row, rows in mapping.items()
+        ),
     }
     if spec["layout"] == "blocks":
         blocks = tuple(

@@ -1,0 +1,151 @@
+"""Township × year matrices of one key figure or one table cell, with every value's format kept:
+values from formats that are not the same (pre2019, f2019, f2021) are marked, never merged
+silently, and a township's change of format between two of its years is flagged as a break."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from generator.cells import CellDef, table_cells
+from generator.model import Cell, Report, Township
+from generator.navigation import County, SiteIndex
+from generator.schema import Schemas
+from generator.table_layout import format_cell
+from generator.table_values import cell_value
+
+
+@dataclass(frozen=True)
+class Value:
+    value: Cell  # None: printed blank
+    format: str  # the format of the table (or, for prose figures, the report) it comes from
+    converted: bool = False  # summed from several cells by a declared equivalence
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    year: int
+    text: str  # "" when the report has no such value
+    value: Cell
+    present: bool  # the report exists and states the value (a printed blank counts)
+    format: str = ""
+    converted: bool = False
+    break_from: str = ""  # the township's previous format, when this value's format differs
+    report: Report | None = None
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    township: Township
+    cells: tuple[MatrixCell, ...]
+
+
+@dataclass(frozen=True)
+class MatrixGroup:
+    county: County
+    rows: tuple[MatrixRow, ...]
+
+
+@dataclass(frozen=True)
+class Matrix:
+    years: tuple[int, ...]
+    groups: tuple[MatrixGroup, ...]
+    formats: tuple[str, ...]  # formats that occur, sorted
+    breaks: int  # how many cells start a new format for their township
+    converted: int
+
+
+Lookup = Callable[[Report], Value | None]
+
+
+def figure_format(report: Report, name: str, schemas: Schemas) -> str:
+    """The format a figure comes from: its table's when derived, else the report's."""
+    figure = report.figures[name]
+    if figure.origin == "table":
+        for values in report.tables:
+            table = schemas[values.format].table(values.id)
+            if table and any(derived == name for derived, _ in table.derives):
+                return values.format
+    return report.format
+
+
+def figure_lookup(name: str, schemas: Schemas) -> Lookup:
+    def lookup(report: Report) -> Value | None:
+        if name not in report.figures:
+            return None
+        return Value(report.figures[name].value, figure_format(report, name, schemas))
+
+    return lookup
+
+
+def equivalents(schemas: Schemas, cell: CellDef, other: str) -> tuple[str, ...]:
+    """Row ids of `other` format whose sum is the same quantity as `cell` (same column id), or ()
+    when the formats do not define it alike. Same ids and same labels count as the same cell;
+    anything else must be declared in the schema (`compare:`)."""
+    table = schemas[cell.format].table(cell.table)
+    declared = [rows for fmt, row, rows in (table.compare if table else ()) if fmt == other and row == cell.row]
+    if declared:
+        return declared[0]
+    other_table = schemas[other].table(cell.table)
+    if other_table is None:
+        return ()
+    same = [c for c in table_cells(schemas[other], other_table) if c.id == cell.id and c.label == cell.label]
+    return (cell.row,) if same else ()
+
+
+def cell_lookup(cell: CellDef, schemas: Schemas) -> Lookup:
+    # Equivalent rows per other format, worked out once per matrix rather than once per report.
+    mapping = {other: equivalents(schemas, cell, other) for other in schemas if other != cell.format}
+
+    def lookup(report: Report) -> Value | None:
+        for values in report.tables:
+            if values.id != cell.table:
+                continue
+            if values.format == cell.format:
+                if cell.row in values.rows:
+                    return Value(cell_value((values,), schemas, cell.table, cell.row, cell.column), cell.format)
+                return None
+            rows = mapping.get(values.format, ())
+            if rows and all(r in values.rows for r in rows):
+                parts = [cell_value((values,), schemas, cell.table, r, cell.column) for r in rows]
+                total = None if all(p is None for p in parts) else sum(p or 0 for p in parts)
+                return Value(total, values.format, converted=rows != (cell.row,))
+        return None
+
+    return lookup
+
+
+def build_matrix(index: SiteIndex, counties: list[County], lookup: Lookup, years: tuple[int, ...] = ()) -> Matrix:
+    """Rows: townships grouped by county; columns: `years` (default: every year with a value)."""
+    found: dict[tuple[str, int], tuple[Report, Value]] = {}
+    for county in counties:
+        for report in index.reports_of_county(county):
+            value = lookup(report)
+            if value is not None:
+                found[report.key] = (report, value)
+    years = years or tuple(sorted({year for _, year in found}))
+    groups, formats, breaks, converted = [], set(), 0, 0
+    for county in counties:
+        rows = []
+        for township in county.townships:
+            cells, last = [], ""
+            for year in years:
+                hit = found.get((township.slug, year))
+                if hit is None:
+                    report = next((r for r in index.by_township.get(township.slug, ()) if r.year == year), None)
+                    cells.append(MatrixCell(year, "", None, False, report=report))
+                    continue
+                report, value = hit
+                broke = last if last and last != value.format else ""
+                last = value.format
+                formats.add(value.format)
+                breaks += bool(broke)
+                converted += value.converted
+                cells.append(
+                    MatrixCell(
+                        year, format_cell(value.value), value.value, True, value.format, value.converted, broke, report
+                    )
+                )
+            rows.append(MatrixRow(township, tuple(cells)))
+        groups.append(MatrixGroup(county, tuple(rows)))
+    return Matrix(years, tuple(groups), tuple(sorted(formats)), breaks, converted)
