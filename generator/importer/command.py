@@ -8,9 +8,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from generator.documents import ATTACHMENT_TYPES
 from generator.importer.reading import ReadError
 from generator.importer.report import Imported, ImportFailed, import_report
-from generator.importer.reportfile import as_json, check, render, target_path, with_source, write
+from generator.importer.reportfile import as_json, check, render, target_path, with_source, with_warning, write
 from generator.problems import blocking, format_text
 from generator.schema import load_schemas
 
@@ -39,7 +40,11 @@ def run(args: argparse.Namespace, root: Path) -> int:
             print(f"{path}: 无法导入：{error}", file=sys.stderr)
             status = max(status, 1)
             continue
-        original = path if args.keep_original else None
+        original = path if args.keep_original and path.suffix.lower() in ATTACHMENT_TYPES else None
+        if args.keep_original and original is None:
+            imported = with_warning(
+                imported, f"原件类型 {path.suffix} 不能作为附件（站点只收 {'、'.join(ATTACHMENT_TYPES)}），未保留原件"
+            )
         if original is not None:
             imported = with_source(imported, f"{imported.year}{path.suffix.lower()}")
         if args.format == "json":

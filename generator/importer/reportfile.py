@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -26,7 +27,12 @@ def target_path(imported: Imported) -> str:
 def with_source(imported: Imported, name: str) -> Imported:
     meta = dict(imported.meta)
     meta["source"] = name
-    return Imported(**{**imported.__dict__, "meta": meta})
+    return replace(imported, meta=meta)
+
+
+def with_warning(imported: Imported, warning: str) -> Imported:
+    summary = replace(imported.summary, warnings=(*imported.summary.warnings, warning))
+    return replace(imported, summary=summary)
 
 
 def render(imported: Imported, schemas: Schemas) -> str:
