@@ -74,10 +74,8 @@ class Imported:
 
 def import_report(path: Path, township: str, schemas: Schemas, year: int | None = None) -> Imported:
     doc = read_document(path)
-    strings = [b for b in doc.blocks if isinstance(b, str)]
-    said = stated(strings)
-    blocks: list[Block] = [b if isinstance(b, Grid) else clean_line(b) for b in doc.blocks]
-    blocks = [b for b in blocks if b is not None]
+    said = stated([b for b in doc.blocks if isinstance(b, str)] + [c for g in _grids(doc.blocks) for c in _cells(g)])
+    blocks = [b for b in (_clean_block(b) for b in doc.blocks) if b is not None]
     leading = [b for b in blocks if isinstance(b, str)]
     title, first = split_title(leading)
     blocks = _drop_leading_lines(blocks, first)
@@ -114,6 +112,23 @@ def import_report(path: Path, township: str, schemas: Schemas, year: int | None 
     )
     body = to_markdown(paras)
     return Imported(path, township, year, meta, figures, quotes, tables, body, summary, frozenset(derived))
+
+
+def _grids(blocks) -> list[Grid]:
+    return [b for b in blocks if isinstance(b, Grid)]
+
+
+def _cells(grid: Grid) -> list[str]:
+    return [c for row in grid.rows for c in row]
+
+
+def _clean_block(block: Block) -> Block | None:
+    """Boilerplate lines go; so does a page's metadata table (索引号, 发布日期, 点击数), once read."""
+    if isinstance(block, str):
+        return clean_line(block)
+    if all(clean_line(c) is None or not c.strip() for c in _cells(block)):
+        return None
+    return block
 
 
 def _drop_leading_lines(blocks: list[Block], count: int) -> list[Block]:

@@ -87,8 +87,12 @@ def _assign(table: Table, row_id: str, text: str, how: str, cells: list[str], fo
     where = f"{table.number}「{text.strip()}」行"
     if how != "exact":
         result.warnings.append(f"{where}按近似标签对应为「{_row_label(table, row_id)}」，请核对")
+    # Empty positions around the values in '|' rows are spans: of the label (leading) or of a merged
+    # value cell (trailing). Only as many are dropped as needed to fit the row.
+    while len(cells) > len(columns) and not cells[0].strip(" \xa0\u3000"):
+        cells = cells[1:]
     while len(cells) > len(columns) and not cells[-1].strip(" \xa0\u3000"):
-        cells = cells[:-1]  # trailing empties: spans of a merged value cell, or a line ending in '|'
+        cells = cells[:-1]
     if row_id in found.get(table.id, {}):
         result.warnings.append(f"{where}出现了不止一次，只取第一次的数字")
         return
@@ -132,6 +136,8 @@ def _rowless_data(grid: Grid, table: Table, index: LabelIndex, found: dict, resu
     else:
         cells = []
         for _, text in tokens[last + 1 :]:
+            if not cells and index.lookup(text)[0]:
+                continue  # header labels shared with other tables (总计) may follow the last own one
             if not is_value(text):
                 break
             if text.strip() or cells:
