@@ -30,14 +30,20 @@ def main(folder: Path) -> int:
     for path, truth in pairs:
         score = score_file(path, truth, schemas)
         total.add(score)
-        print(f"{path.name:40} cells {_pct(score.cells_right, score.cells):>18}  "
-              f"figures {_pct(score.figures_right, score.figures):>14}  fields {_pct(score.fields_right, score.fields)}")
+        print(
+            f"{path.name:40} cells {_pct(score.cells_right, score.cells):>18}  "
+            f"figures {_pct(score.figures_right, score.figures):>14}  fields {_pct(score.fields_right, score.fields)}"
+        )
     seconds = time.perf_counter() - started
     print(f"\n{len(pairs)} files in {seconds:.2f} s")
-    print(f"table cells: right {_pct(total.cells_right, total.cells)}, wrong {total.cells_wrong}, "
-          f"missed {total.cells - total.cells_right - total.cells_wrong}")
-    print(f"key figures: right {_pct(total.figures_right, total.figures)}, wrong {total.figures_wrong}, "
-          f"missed {total.figures - total.figures_right - total.figures_wrong}")
+    print(
+        f"table cells: right {_pct(total.cells_right, total.cells)}, wrong {total.cells_wrong}, "
+        f"missed {total.cells - total.cells_right - total.cells_wrong}"
+    )
+    print(
+        f"key figures: right {_pct(total.figures_right, total.figures)}, wrong {total.figures_wrong}, "
+        f"missed {total.figures - total.figures_right - total.figures_wrong}"
+    )
     print(f"fields (year, format, published, organ, index_no): right {_pct(total.fields_right, total.fields)}")
     for miss in total.misses:
         print("  miss:", miss)

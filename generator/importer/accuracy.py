@@ -32,8 +32,16 @@ class Score:
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
-        for name in ("cells", "cells_right", "cells_wrong", "figures", "figures_right", "figures_wrong", "fields",
-                     "fields_right"):
+        for name in (
+            "cells",
+            "cells_right",
+            "cells_wrong",
+            "figures",
+            "figures_right",
+            "figures_wrong",
+            "fields",
+            "fields_right",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.misses += other.misses
 

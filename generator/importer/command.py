@@ -68,18 +68,25 @@ def _write(root: Path, imported: Imported, text: str, original: Path | None, for
     if problems:
         print(format_text(problems), file=sys.stderr)
     if stops and not force:
-        print(f"{rel} 未写入：导入结果通不过 xxgk check（{len(stops)} 个错误，见上）；"
-              "可用 --dry-run 查看导入结果，或加 --force 写入后手工修改", file=sys.stderr)
+        print(
+            f"{rel} 未写入：导入结果通不过 xxgk check（{len(stops)} 个错误，见上）；"
+            "可用 --dry-run 查看导入结果，或加 --force 写入后手工修改",
+            file=sys.stderr,
+        )
         return 1
     path = write(root, imported, text, original)
-    print(f"已写入 {path.relative_to(root)}" + ("（检查未通过，请修改）" if stops else "，xxgk check 通过"),
-          file=sys.stderr)
+    print(
+        f"已写入 {path.relative_to(root)}" + ("（检查未通过，请修改）" if stops else "，xxgk check 通过"),
+        file=sys.stderr,
+    )
     return 1 if stops else 0
 
 
 def _print_summary(path: Path, imported: Imported) -> None:
     s = imported.summary
-    figures = "、".join(f"{k}={imported.figures[k]}（{'表格' if v == 'table' else '正文'}）" for k, v in s.figures.items())
+    figures = "、".join(
+        f"{k}={imported.figures[k]}（{'表格' if v == 'table' else '正文'}）" for k, v in s.figures.items()
+    )
     lines = [
         f"{path}: {s.kind}{f'（{s.encoding}）' if s.encoding else ''} → {target_path(imported)}",
         f"  格式：{s.format}，依据{s.format_reason}",

@@ -39,7 +39,7 @@ def render(imported: Imported, schemas: Schemas) -> str:
     lines = ["---"]
     for key, value in imported.meta.items():
         lines.append(f"{key}: {_scalar(value)}")
-    figures = imported.front_matter()["figures"] if "figures" in imported.front_matter() else {}
+    figures = imported.front_matter().get("figures", {})
     if figures:
         lines.append("figures:")
         for name, value in figures.items():

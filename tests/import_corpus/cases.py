@@ -42,8 +42,9 @@ class Case:
 
 def _apps(f2021: bool, **rows) -> dict:
     ids = ["new", "carried_over", "granted", "partial"]
-    ids += [f"denied_{k}" for k in ("secret", "law", "safety", "third_party", "internal", "process", "enforcement",
-                                     "query")]
+    ids += [
+        f"denied_{k}" for k in ("secret", "law", "safety", "third_party", "internal", "process", "enforcement", "query")
+    ]
     ids += ["unable_not_held", "unable_need_make", "unable_unclear"]
     ids += [f"rejected_{k}" for k in ("petition", "repeat", "publication", "excessive", "confirm")]
     ids += ["other_no_correction", "other_no_fee", "other_misc"] if f2021 else ["other"]
@@ -53,20 +54,35 @@ def _apps(f2021: bool, **rows) -> dict:
 
 QINGSHI_TABLES = {
     "proactive": {
-        "regulations": [0, 0, 0], "normative": [2, 2, 15], "licensing": [35, -3, 120],
-        "other_services": [None, None, None], "penalty": [8, "—", 23], "coercion": [1, 0, "—"],
-        "fees": [3, 0], "procurement": [4, 52.6],
+        "regulations": [0, 0, 0],
+        "normative": [2, 2, 15],
+        "licensing": [35, -3, 120],
+        "other_services": [None, None, None],
+        "penalty": [8, "—", 23],
+        "coercion": [1, 0, "—"],
+        "fees": [3, 0],
+        "procurement": [4, 52.6],
     },
     "applications": _apps(
-        False, new=[5, 1, 0, 0, 0, 0, 6], carried_over=[1, 0, 0, 0, 0, 0, 1], granted=[3, 1, 0, 0, 0, 0, 4],
-        partial=[1, 0, 0, 0, 0, 0, 1], unable_not_held=[1, 0, 0, 0, 0, 0, 1], total_handled=[5, 1, 0, 0, 0, 0, 6],
+        False,
+        new=[5, 1, 0, 0, 0, 0, 6],
+        carried_over=[1, 0, 0, 0, 0, 0, 1],
+        granted=[3, 1, 0, 0, 0, 0, 4],
+        partial=[1, 0, 0, 0, 0, 0, 1],
+        unable_not_held=[1, 0, 0, 0, 0, 0, 1],
+        total_handled=[5, 1, 0, 0, 0, 0, 6],
         carried_forward=[1, 0, 0, 0, 0, 0, 1],
     ),
     "review": {"cases": [1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0]},
 }
 QINGSHI_FIGURES = {
-    "proactive_items": 312, "applications_new": 6, "applications_carried_over": 1,
-    "applications_carried_forward": 1, "reviews_total": 1, "lawsuits_total": 1, "fees": 0,
+    "proactive_items": 312,
+    "applications_new": 6,
+    "applications_carried_over": 1,
+    "applications_carried_forward": 1,
+    "reviews_total": 1,
+    "lawsuits_total": 1,
+    "fees": 0,
 }
 QINGSHI_INTRO = """青石镇2020年政府信息公开工作年度报告
 
@@ -91,23 +107,44 @@ QINGSHI_OUTRO = """五、存在的主要问题及改进情况
 青石镇人民政府
 2021年1月25日
 """
-QINGSHI_PARTS = (("text", QINGSHI_INTRO), ("table", "proactive"), ("text", QINGSHI_MID), ("table", "applications"),
-                 ("text", QINGSHI_END), ("table", "review"), ("text", QINGSHI_OUTRO))
+QINGSHI_PARTS = (
+    ("text", QINGSHI_INTRO),
+    ("table", "proactive"),
+    ("text", QINGSHI_MID),
+    ("table", "applications"),
+    ("text", QINGSHI_END),
+    ("table", "review"),
+    ("text", QINGSHI_OUTRO),
+)
 QINGSHI_META = {"published": "2021-01-25", "organ": "青石镇人民政府"}
 QINGSHI_LINES_TABLES = {**QINGSHI_TABLES, "proactive": {**QINGSHI_TABLES["proactive"], "other_services": [12, 1, 40]}}
 
 BAIYUN_TABLES = {
-    "proactive": {"regulations": [0, 0, 0], "normative": [3, 1, 12], "licensing": [86], "penalty": [14],
-                  "coercion": [2], "fees": [1.25]},
+    "proactive": {
+        "regulations": [0, 0, 0],
+        "normative": [3, 1, 12],
+        "licensing": [86],
+        "penalty": [14],
+        "coercion": [2],
+        "fees": [1.25],
+    },
     "applications": _apps(
-        True, new=[3, 0, 0, 0, 0, 0, 3], granted=[2, 0, 0, 0, 0, 0, 2], unable_not_held=[1, 0, 0, 0, 0, 0, 1],
+        True,
+        new=[3, 0, 0, 0, 0, 0, 3],
+        granted=[2, 0, 0, 0, 0, 0, 2],
+        unable_not_held=[1, 0, 0, 0, 0, 0, 1],
         total_handled=[3, 0, 0, 0, 0, 0, 3],
     ),
     "review": {"cases": [1, 0, 0, 0, 1] + [0] * 10},
 }
 BAIYUN_FIGURES = {
-    "proactive_items": 208, "applications_new": 3, "applications_carried_over": 0,
-    "applications_carried_forward": 0, "reviews_total": 1, "lawsuits_total": 0, "fees": 0,
+    "proactive_items": 208,
+    "applications_new": 3,
+    "applications_carried_over": 0,
+    "applications_carried_forward": 0,
+    "reviews_total": 1,
+    "lawsuits_total": 0,
+    "fees": 0,
 }
 BAIYUN_TEXT = """白云镇2022年政府信息公开工作年度报告
 一、总体情况
@@ -125,8 +162,15 @@ BAIYUN_OUTRO = """五、存在的主要问题及改进情况
 六、其他需要报告的事项
 本年度收取信息处理费0元。
 """
-BAIYUN_PARTS = (("text", BAIYUN_TEXT), ("table", "proactive"), ("text", BAIYUN_MID), ("table", "applications"),
-                ("text", BAIYUN_END), ("table", "review"), ("text", BAIYUN_OUTRO))
+BAIYUN_PARTS = (
+    ("text", BAIYUN_TEXT),
+    ("table", "proactive"),
+    ("text", BAIYUN_MID),
+    ("table", "applications"),
+    ("text", BAIYUN_END),
+    ("table", "review"),
+    ("text", BAIYUN_OUTRO),
+)
 
 ASCII_TABLES = {
     "proactive": {**BAIYUN_TABLES["proactive"], "normative": [" 3", "? 1", "12 "]},
@@ -156,23 +200,82 @@ HEXI_TEXT = """河西乡二〇一六年政府信息公开
 """
 
 CASES = (
-    Case("qingshi-2020-pipe-gbk.txt", "pipe", "gbk", "f2019", 2020, QINGSHI_PARTS, QINGSHI_TABLES, QINGSHI_FIGURES,
-         QINGSHI_META),
-    Case("qingshi-2020-lines-utf16.txt", "lines", "utf-16-le", "f2019", 2020, QINGSHI_PARTS, QINGSHI_LINES_TABLES,
-         QINGSHI_FIGURES, QINGSHI_META),
-    Case("qingshi-2020-word.docx", "docx", "", "f2019", 2020, QINGSHI_PARTS, QINGSHI_TABLES, QINGSHI_FIGURES,
-         QINGSHI_META),
-    Case("baiyun-2022-page.html", "html", "utf-8", "f2021", 2022, BAIYUN_PARTS[1:], BAIYUN_TABLES, BAIYUN_FIGURES,
-         {"published": "2023-01-18", "organ": "白云镇人民政府", "index_no": "11340100MB1234567X/2023-00012"},
-         page_head=NAV.format(title="白云镇2022年政府信息公开工作年度报告")
-         + BAIYUN_TEXT.split("\n", 1)[1].replace("\n", "</p>\n<p>").join(("<p>", "</p>\n")),
-         page_tail=TAIL),
-    Case("baiyun-2022-tab-gb18030.txt", "tab", "gb18030", "f2021", 2022, BAIYUN_PARTS, BAIYUN_TABLES,
-         BAIYUN_FIGURES),
-    Case("baiyun-2022-pipe-ascii.txt", "pipe", "utf-8", "f2021", 2022, BAIYUN_PARTS, ASCII_TABLES, BAIYUN_FIGURES,
-         fold=True),
-    Case("hexi-2016-prose-gbk.txt", "lines", "gbk", "pre2019", 2016, (("text", HEXI_TEXT),), {},
-         {"proactive_items": 57, "applications_new": 2, "applications_carried_over": None,
-          "applications_carried_forward": 1, "reviews_total": 0, "lawsuits_total": 1, "fees": 30},
-         {"published": "2017-01-20", "organ": "河西乡人民政府"}),
+    Case(
+        "qingshi-2020-pipe-gbk.txt",
+        "pipe",
+        "gbk",
+        "f2019",
+        2020,
+        QINGSHI_PARTS,
+        QINGSHI_TABLES,
+        QINGSHI_FIGURES,
+        QINGSHI_META,
+    ),
+    Case(
+        "qingshi-2020-lines-utf16.txt",
+        "lines",
+        "utf-16-le",
+        "f2019",
+        2020,
+        QINGSHI_PARTS,
+        QINGSHI_LINES_TABLES,
+        QINGSHI_FIGURES,
+        QINGSHI_META,
+    ),
+    Case(
+        "qingshi-2020-word.docx",
+        "docx",
+        "",
+        "f2019",
+        2020,
+        QINGSHI_PARTS,
+        QINGSHI_TABLES,
+        QINGSHI_FIGURES,
+        QINGSHI_META,
+    ),
+    Case(
+        "baiyun-2022-page.html",
+        "html",
+        "utf-8",
+        "f2021",
+        2022,
+        BAIYUN_PARTS[1:],
+        BAIYUN_TABLES,
+        BAIYUN_FIGURES,
+        {"published": "2023-01-18", "organ": "白云镇人民政府", "index_no": "11340100MB1234567X/2023-00012"},
+        page_head=NAV.format(title="白云镇2022年政府信息公开工作年度报告")
+        + BAIYUN_TEXT.split("\n", 1)[1].replace("\n", "</p>\n<p>").join(("<p>", "</p>\n")),
+        page_tail=TAIL,
+    ),
+    Case("baiyun-2022-tab-gb18030.txt", "tab", "gb18030", "f2021", 2022, BAIYUN_PARTS, BAIYUN_TABLES, BAIYUN_FIGURES),
+    Case(
+        "baiyun-2022-pipe-ascii.txt",
+        "pipe",
+        "utf-8",
+        "f2021",
+        2022,
+        BAIYUN_PARTS,
+        ASCII_TABLES,
+        BAIYUN_FIGURES,
+        fold=True,
+    ),
+    Case(
+        "hexi-2016-prose-gbk.txt",
+        "lines",
+        "gbk",
+        "pre2019",
+        2016,
+        (("text", HEXI_TEXT),),
+        {},
+        {
+            "proactive_items": 57,
+            "applications_new": 2,
+            "applications_carried_over": None,
+            "applications_carried_forward": 1,
+            "reviews_total": 0,
+            "lawsuits_total": 1,
+            "fees": 30,
+        },
+        {"published": "2017-01-20", "organ": "河西乡人民政府"},
+    ),
 )
