@@ -10,6 +10,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.build import BuildOptions, build, load_site
+from generator.importer import command as import_command
 from generator.problems import blocking, format_github, format_json, format_text, summary_markdown
 
 
@@ -31,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     c = commands.add_parser("check", help="只检查内容，不生成站点")
     c.add_argument("--strict", action="store_true", help="警告也视为错误")
     _format_option(c)
+
+    import_command.add_parser(commands)
     return parser
 
 
@@ -67,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     if not (root / "content").is_dir():
         print(f"xxgk: {root} 下没有 content/ 目录；请在站点根目录运行，或用 --root 指定", file=sys.stderr)
         return 2
+    if args.command == "import":
+        return import_command.run(args, root)
     if args.command == "check":
         _, problems = load_site(root, date.today())
         _report(problems, args.format)

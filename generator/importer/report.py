@@ -1,0 +1,197 @@
+"""One input file → the report it becomes: front matter values, Markdown body, and a summary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from generator.importer.figures import prose_figures
+from generator.importer.grid import Block, Grid
+from generator.importer.headings import Paragraph, paragraphs, to_markdown
+from generator.importer.labels import LabelIndex, all_labels, build_index
+from generator.importer.layout import find_tables
+from generator.importer.metadata import (
+    clean_line,
+    detect_format,
+    find_year,
+    parse_date,
+    signature,
+    split_title,
+    stated,
+)
+from generator.importer.reading import read_document
+from generator.importer.tables import TableResult, derive_figures, map_tables
+from generator.model import FIGURE_NAMES
+from generator.schema import Schemas
+
+
+class ImportFailed(ValueError):
+    """The input cannot become a report (no year, unreadable file): message in Chinese."""
+
+
+@dataclass(frozen=True)
+class Summary:
+    kind: str
+    encoding: str
+    format: str
+    format_reason: str
+    tables: tuple[str, ...]  # the table ids imported
+    cells_filled: int
+    cells_total: int
+    figures: dict[str, str]  # figure → where it came from: table | prose
+    warnings: tuple[str, ...]
+    unmapped: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Imported:
+    input: Path
+    township: str
+    year: int
+    meta: dict  # front matter fields in file order (without figures and tables)
+    figures: dict[str, int | float | None]  # all seven names; None where the report does not say
+    figure_quotes: dict[str, str]  # prose figure → the sentence it came from
+    tables: dict[str, dict[str, list]]
+    body: str
+    summary: Summary
+    derived: frozenset = field(default_factory=frozenset)  # figures the tables hold
+
+    def front_matter(self, all_figures: bool = False) -> dict:
+        """As written to the file: only figures the tables do not hold (the checker refuses duplicates)."""
+        figures = (
+            dict(self.figures)
+            if all_figures
+            else {k: v for k, v in self.figures.items() if v is not None and k not in self.derived}
+        )
+        out = dict(self.meta)
+        if figures:
+            out["figures"] = figures
+        if self.tables:
+            out["tables"] = self.tables
+        return out
+
+
+def import_report(path: Path, township: str, schemas: Schemas, year: int | None = None) -> Imported:
+    doc = read_document(path)
+    said = stated([b for b in doc.blocks if isinstance(b, str)] + [c for g in _grids(doc.blocks) for c in _cells(g)])
+    blocks = [b for b in (_clean_block(b) for b in doc.blocks) if b is not None]
+    leading = [b for b in blocks if isinstance(b, str)]
+    title, first = split_title(leading)
+    blocks = _drop_leading_lines(blocks, first)
+    indexes = {f.id: build_index(f) for f in schemas.values() if f.tables}
+    known = all_labels(list(indexes.values()))
+    blocks = find_tables(blocks, known)
+    paras = paragraphs(blocks, known)
+    text = "\n".join(p.text for p in paras if p.level >= 0)
+    grid_text = "\n".join(c for b in blocks if isinstance(b, Grid) for row in b.rows for c in row)
+    warnings: list[str] = []
+    found_year, where = find_year(title, text)
+    if year is None and found_year is None:
+        raise ImportFailed("找不到报告年度（标题和正文中都没有“20xx年”）：请用 --year 指定")
+    if year is not None and found_year is not None and year != found_year:
+        warnings.append(f"--year {year} 与{where}中的年份 {found_year} 不同，按 --year 处理")
+    year = year or found_year
+    fmt_id, reason = detect_format(grid_text + text, year, schemas)
+    result = _tables(blocks, schemas, indexes, fmt_id)
+    warnings += result.warnings if result else []
+    meta = _meta(title, year, fmt_id, said, leading, warnings)
+    figures, quotes, derived = _figures(paras, schemas, fmt_id, result, warnings)
+    tables = result.tables if result else {}
+    summary = Summary(
+        doc.kind,
+        doc.encoding,
+        fmt_id,
+        reason,
+        tuple(tables),
+        result.filled if result else 0,
+        sum(len(cells) for rows in tables.values() for cells in rows.values()),
+        {k: ("table" if k in derived else "prose") for k, v in figures.items() if v is not None},
+        tuple(warnings),
+        tuple(result.unmapped if result else ()),
+    )
+    body = to_markdown(paras)
+    return Imported(path, township, year, meta, figures, quotes, tables, body, summary, frozenset(derived))
+
+
+def _grids(blocks) -> list[Grid]:
+    return [b for b in blocks if isinstance(b, Grid)]
+
+
+def _cells(grid: Grid) -> list[str]:
+    return [c for row in grid.rows for c in row]
+
+
+def _clean_block(block: Block) -> Block | None:
+    """Boilerplate lines go; so does a page's metadata table (索引号, 发布日期, 点击数), once read."""
+    if isinstance(block, str):
+        return clean_line(block)
+    if all(clean_line(c) is None or not c.strip() for c in _cells(block)):
+        return None
+    return block
+
+
+def _drop_leading_lines(blocks: list[Block], count: int) -> list[Block]:
+    out, seen = [], 0
+    for block in blocks:
+        if isinstance(block, str) and seen < count:
+            seen += 1
+            continue
+        out.append(block)
+    return out
+
+
+def _tables(blocks: list[Block], schemas: Schemas, indexes: dict[str, LabelIndex], fmt_id: str) -> TableResult | None:
+    grids = [b for b in blocks if isinstance(b, Grid)]
+    if fmt_id not in indexes or not grids:
+        return None
+    result = map_tables(grids, schemas[fmt_id], indexes[fmt_id])
+    for other, index in indexes.items():
+        if other != fmt_id:
+            alt = map_tables(grids, schemas[other], index)
+            if alt.rows_found > result.rows_found:
+                result.warnings.append(
+                    f"表格栏目更像 {other}（对上 {alt.rows_found} 行，{fmt_id} 只对上 {result.rows_found} 行），"
+                    f"仍按 {fmt_id} 导入，请核对格式"
+                )
+    return result
+
+
+def _meta(title: str, year: int, fmt_id: str, said: dict, lines: list[str], warnings: list[str]) -> dict:
+    organ, signed = signature(lines)
+    published = parse_date(said["published"]) if "published" in said else signed
+    if published is not None and published < date(year, 12, 31):
+        warnings.append(f"发布日期 {published} 早于 {year} 年底，不可能是年度报告的发布日期，未填写")
+        published = None
+    meta: dict = {"year": year}
+    if published:
+        meta["published"] = published.isoformat()
+    if said.get("organ") or organ:
+        meta["organ"] = said.get("organ") or organ
+    if title:
+        meta["title"] = title
+    if said.get("index_no"):
+        meta["index_no"] = said["index_no"]
+    meta["format"] = fmt_id
+    return meta
+
+
+def _figures(
+    paras: list[Paragraph], schemas: Schemas, fmt_id: str, result: TableResult | None, warnings: list[str]
+) -> tuple[dict, dict, set]:
+    derived = derive_figures(schemas[fmt_id], result.tables) if result else {}
+    hits, notes = prose_figures([(p.section, p.text) for p in paras if p.level == 0])
+    warnings += notes
+    figures: dict = {}
+    quotes: dict = {}
+    for name in FIGURE_NAMES:
+        hit = hits.get(name)
+        if name in derived:
+            figures[name] = derived[name]
+            if hit and hit.value != derived[name]:
+                warnings.append(f"正文“{hit.quote}”与表格不一致（表格为 {derived[name]}），以表格为准，请核对原件")
+        else:
+            figures[name] = hit.value if hit else None
+            if hit:
+                quotes[name] = hit.quote
+    return figures, quotes, set(derived)
