@@ -68,7 +68,8 @@ def _check_body(path: str, body: str, first: int, url: str, known: set[str], cov
                     path,
                     at,
                     "body.html_removed",
-                    f"这一行的 HTML 发布时会被删除：{'；'.join(removed)}。请改用 Markdown 写法（如 **加粗**、## 标题）或删去",
+                    f"这一行的 HTML 发布时会被删除：{'；'.join(removed)}。"
+                    "请改用 Markdown 写法（如 **加粗**、## 标题）或删去",
                     WARNING,
                 )
             )
@@ -107,7 +108,8 @@ def garbled_dates(line: str) -> list[tuple[int, str]]:
     for match in _CN_YEAR.finditer(line):
         digits = match.group(0)[:-1]
         if len(digits) != 4:
-            found.append((match.start() + 1, f"年份“{match.group(0)}”不完整（中文年份应为四位，如“二〇一七年”），请按原件补全"))
+            message = f"年份“{match.group(0)}”不完整（中文年份应为四位，如“二〇一七年”），请按原件补全"
+            found.append((match.start() + 1, message))
     for match in _GLUED_MONTH.finditer(line):
         year, month = match.groups()
         found.append((match.start() + 1, f"“{match.group(0)}”缺少“年”字，应为“{year}年{month}月”"))

@@ -18,7 +18,7 @@ _REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"undefined alias", "* 开头的值会被当作引用：请把这个值用引号括起来"),
         (r"duplicate anchor", "& 开头的值会被当作锚点且重复了：请把这些值用引号括起来"),
         (r"expected '-' indicator|block collection", "列表项（以 - 开头的行）与其他行的缩进不一致"),
-        (r"did not find expected key|expected <block end>", "缩进不齐：同一层级的字段应左对齐，子项比上级多缩进两个空格"),
+        (r"did not find expected key|expected <block end>", "缩进不齐：同级字段应左对齐，子项比上级多缩进两个空格"),
         (r"did not find expected node content|expected the node content", "冒号或短横线后缺少内容"),
         (r"found unexpected end of stream", "文件意外结束：检查引号和括号是否成对"),
     )
@@ -32,4 +32,5 @@ def explain(problem: str | None, context: str | None) -> str:
         if pattern.search(text):
             return reason
     original = problem or context or ""
-    return "格式无法识别（常见原因：冒号后缺空格、缩进不齐、引号未闭合）" + (f"；解析器提示：{original}" if original else "")
+    hint = f"；解析器提示：{original}" if original else ""
+    return f"格式无法识别（常见原因：冒号后缺空格、缩进不齐、引号未闭合）{hint}"
