@@ -45,10 +45,11 @@ def problems_in(root: Path) -> list[Problem]:
     return problems
 
 
-def expect(root: Path, code: str, path: str, line: int) -> Problem:
-    """The problem `code` at `path`:`line`, with the catalogue's severity and a Chinese message."""
+def expect(root: Path, code: str, path: str, line: int, contains: str = "") -> Problem:
+    """The problem `code` at `path`:`line` (whose message has `contains`), with the catalogue's
+    severity and a Chinese message."""
     problems = problems_in(root)
-    hits = [p for p in problems if (p.code, p.path, p.line) == (code, path, line)]
+    hits = [p for p in problems if (p.code, p.path, p.line) == (code, path, line) and contains in p.message]
     assert hits, f"expected {code} at {path}:{line}, got:\n{format_text(problems)}"
     problem = hits[0]
     assert problem.severity == CODES[code].severity, problem
