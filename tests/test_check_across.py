@@ -47,7 +47,8 @@ def test_year_gap_is_a_notice_and_shown_on_the_year_page(tmp_path):
 
 def test_prose_disagrees_with_figures(tmp_path):
     body = "## 一、概述\n\n全年主动公开政府信息13条。\n"
-    root = minimal(tmp_path, {REPORT: report("year: 2018\npublished: 2019-01-15\nfigures:\n  proactive_items: 12\n", body)})
+    front = "year: 2018\npublished: 2019-01-15\nfigures:\n  proactive_items: 12\n"
+    root = minimal(tmp_path, {REPORT: report(front, body)})
     problem = expect(root, "prose.figure_mismatch", REPORT, 9)
     assert "13" in problem.message and "第 5 行" in problem.message
 
