@@ -32,7 +32,7 @@ _CATALOGUE: tuple[tuple[str, str, str, str, str], ...] = (
      "扩展名（如 2019.docx）作为附件，报告正文另写在 <年份>.md 中。"),
     ("file.too_large", _E, "文件", "文件过大",
      "一份报告通常只有几十 KB。文件过大多半是误把图片或附件内容粘贴进了文本，请检查并删去。"),
-    ("file.unknown_type", _E, "文件", "content/ 中有不认识的文件",
+    ("file.unknown_type", _E, "文件", "不认识的文件",
      "content/ 只能放：site.yaml、pages/<名称>.md、townships/<乡镇>/township.yaml、townships/<乡镇>/<年份>.md "
      "和与报告同目录的附件（docx、pdf 等）。请把文件改成这些名称之一，或移出 content/。"),
     ("frontmatter.missing", _E, "文件", "缺少元数据",
