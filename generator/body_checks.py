@@ -3,6 +3,8 @@ raw HTML that the sanitiser will remove, and internal links to pages that do not
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -56,39 +58,32 @@ def check_bodies(site: Site) -> list[Problem]:
 
 
 def _check_body(path: str, body: str, first: int, url: str, known: set[str], covered: set[str]) -> list[Problem]:
-    problems = []
-    for number, line in _prose_lines(body):
-        at = first + number
-        problems += [Problem(path, at, "body.garbled_date", m, WARNING, c) for c, m in garbled_dates(line)]
-        problems += [Problem(path, at, "body.leftover", m, WARNING, c) for c, m in leftovers(line)]
-        removed = removed_html(line)
+    lines = dict(_prose_lines(body))
+    # The patterns run once over the whole body (fenced code blanked), not once per line: bodies
+    # are long and most lines have nothing to report.
+    parts = [lines.get(n, "") for n in range(body.count("\n") + 1)]
+    text = "\n".join(parts)
+    starts = list(itertools.accumulate((len(part) + 1 for part in parts[:-1]), initial=0))
+
+    def at(offset: int, code: str, message: str) -> Problem:
+        number = bisect.bisect_right(starts, offset) - 1
+        return Problem(path, first + number, code, message, WARNING, offset - starts[number] + 1)
+
+    problems = [at(o, "body.garbled_date", m) for o, m in garbled_dates(text)]
+    problems += [at(o, "body.leftover", m) for o, m in leftovers(text)]
+    for number, line in lines.items():
+        removed = removed_html(line) if "<" in line else []
         if removed:
-            problems.append(
-                Problem(
-                    path,
-                    at,
-                    "body.html_removed",
-                    f"这一行的 HTML 发布时会被删除：{'；'.join(removed)}。"
-                    "请改用 Markdown 写法（如 **加粗**、## 标题）或删去",
-                    WARNING,
-                )
-            )
-        for link in _links(line):
+            message = f"这一行的 HTML 发布时会被删除：{'；'.join(removed)}。请改用 Markdown 写法（如 **加粗**）或删去"
+            problems.append(Problem(path, first + number, "body.html_removed", message, WARNING))
+        for link in _links(line) if ("](" in line or "href" in line) else ():
             if not _resolves(link, url, known):
-                problems.append(
-                    Problem(path, at, "body.broken_link", f"链接“{link}”指向本站不存在的页面，请改正地址或删去链接")
-                )
+                message = f"链接“{link}”指向本站不存在的页面，请改正地址或删去链接"
+                problems.append(Problem(path, first + number, "body.broken_link", message))
     for number, heading in empty_sections(body):
         if normalize_heading(heading) not in covered:
-            problems.append(
-                Problem(
-                    path,
-                    first + number,
-                    "body.empty_section",
-                    f"「{heading}」一节没有内容：请补写（没有可写“无”）；若内容在统计表中，请在 tables: 下填写该表",
-                    WARNING,
-                )
-            )
+            message = f"「{heading}」一节没有内容：请补写（没有可写“无”）；若内容在统计表中，请在 tables: 下填写该表"
+            problems.append(Problem(path, first + number, "body.empty_section", message, WARNING))
     return problems
 
 
@@ -102,31 +97,31 @@ def _prose_lines(body: str) -> Iterator[tuple[int, str]]:
             yield number, line
 
 
-def garbled_dates(line: str) -> list[tuple[int, str]]:
-    """(1-based column, message) for each garbled date in the line."""
+def garbled_dates(text: str) -> list[tuple[int, str]]:
+    """(0-based offset, message) for each garbled date in the text."""
     found = []
-    for match in _CN_YEAR.finditer(line):
+    for match in _CN_YEAR.finditer(text):
         digits = match.group(0)[:-1]
         if len(digits) != 4:
             message = f"年份“{match.group(0)}”不完整（中文年份应为四位，如“二〇一七年”），请按原件补全"
-            found.append((match.start() + 1, message))
-    for match in _GLUED_MONTH.finditer(line):
+            found.append((match.start(), message))
+    for match in _GLUED_MONTH.finditer(text):
         year, month = match.groups()
-        found.append((match.start() + 1, f"“{match.group(0)}”缺少“年”字，应为“{year}年{month}月”"))
-    for match in _DATE.finditer(line):
+        found.append((match.start(), f"“{match.group(0)}”缺少“年”字，应为“{year}年{month}月”"))
+    for match in _DATE.finditer(text):
         try:
             date(*(int(g) for g in match.groups()))
         except ValueError:
-            found.append((match.start() + 1, f"“{match.group(0)}”不是真实存在的日期，请核对"))
+            found.append((match.start(), f"“{match.group(0)}”不是真实存在的日期，请核对"))
     return sorted(found)
 
 
-def leftovers(line: str) -> list[tuple[int, str]]:
-    """(1-based column, message) for each web-page or Word leftover in the line."""
+def leftovers(text: str) -> list[tuple[int, str]]:
+    """(0-based offset, message) for each web-page or Word leftover in the text."""
     return [
-        (match.start() + 1, f"“{match.group(0)}”是{what}，不属于报告正文，请删去")
+        (match.start(), f"“{match.group(0)}”是{what}，不属于报告正文，请删去")
         for pattern, what in _LEFTOVERS
-        for match in pattern.finditer(line)
+        for match in pattern.finditer(text)
     ]
 
 

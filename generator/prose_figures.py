@@ -15,6 +15,7 @@ _GAP = r"[^。；;！？!?|\n]"  # within one clause: no sentence end, table cel
 _NUM = r"(\d+(?:\.\d+)?|零)"
 _NEG = r"(?:未(?!经)|没有|无)"  # "未经复议直接起诉" is not a negation
 _BLOCK_STARTS = ("#", "|", "- ", "* ", "+ ", ">")
+_HAS_FULL_WIDTH = re.compile("[０-９．]")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 
@@ -55,7 +56,9 @@ def _joined(text: str) -> tuple[str, list[int], list[int]]:
     stay apart), and the offset and line index where each line starts."""
     parts, offsets, numbers, length = [], [], [], 0
     previous_break = True
-    for number, line in enumerate(text.translate(_FULL_WIDTH_DIGITS).split("\n")):
+    if _HAS_FULL_WIDTH.search(text):  # translate() is slow on long text; most reports need none
+        text = text.translate(_FULL_WIDTH_DIGITS)
+    for number, line in enumerate(text.split("\n")):
         stripped = line.strip()
         structural = stripped.startswith(_BLOCK_STARTS)
         if not stripped:
