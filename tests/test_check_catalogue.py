@@ -9,7 +9,7 @@ from generator.problem_codes import CODES, GROUPS
 from tests.conftest import REPO
 
 _LITERAL = re.compile(r"""["']([a-z]+\.[a-z_]+)["']""")
-_FILE_NAMES = re.compile(r"\.(html|xml|json|yaml|md|css|js|txt|py)$")
+_FILE_NAMES = re.compile(r"\.(html|xml|json|yaml|yml|md|css|js|txt|py|csv|xlsx|xls|zip|pdf|docx|svg|png)$")
 
 
 def _literals(paths) -> set[str]:
