@@ -140,6 +140,10 @@ def _report(
     tables, table_problems = read_tables(source, schemas, fmt_id)
     figures = _figures(reader)
     derived, derive_problems = derive_figures(source, schemas, tables, figures)
+    # Read before collecting the reader's problems, so that a wrong type here is reported too.
+    title = reader.text("title", "标题", default=f"{township.name}{year}年政府信息公开工作年度报告")
+    organ = reader.text("organ", "发布机构", default=f"{township.county}{township.name}人民政府")
+    index_no = reader.text("index_no", "索引号")
     problems += reader.problems + table_problems + derive_problems
     return Report(
         township=slug,
@@ -151,9 +155,9 @@ def _report(
         published=published,
         format=fmt_id,
         attachment=attachment,
-        title=reader.text("title", "标题", default=f"{township.name}{year}年政府信息公开工作年度报告"),
-        organ=reader.text("organ", "发布机构", default=f"{township.county}{township.name}人民政府"),
-        index_no=reader.text("index_no", "索引号"),
+        title=title,
+        organ=organ,
+        index_no=index_no,
         figures={**figures, **derived},
         tables=tables,
         origin=source,

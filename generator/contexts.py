@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import markdown
 
 from generator.charts import figure_charts
+from generator.cross_checks import year_gaps
 from generator.data_pages import DATA_PAGE_BUILDERS
 from generator.markup import BodySection, normalize_heading, split_sections, to_html
 from generator.model import FIGURES, Report, Site
@@ -172,6 +173,7 @@ def _year(page, site, index, urls, converter) -> dict:
         "year": year,
         "rows": rows,
         "missing": [row["township"] for row in rows if not row["report"]],
+        "gaps": {slug for slug, years in year_gaps(site.reports).items() if year in years},
         "figure_rows": figure_rows(tuple(published)),
         "reports": published,
         "figure_headings": [(index.townships[r.township].name, urls.report(r.township, r.year)) for r in published],

@@ -6,6 +6,8 @@ import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
+from generator.problem_codes import title_of
+
 ERROR = "error"
 WARNING = "warning"
 NOTICE = "notice"
@@ -65,13 +67,13 @@ def format_github(problems: Iterable[Problem]) -> str:
             props.append(f"line={p.line}")
         if p.column:
             props.append(f"col={p.column}")
-        props.append(f"title={_escape_property(p.code)}")
+        props.append(f"title={_escape_property(f'{title_of(p.code)} [{p.code}]')}")
         lines.append(f"::{command[p.severity]} {','.join(props)}::{_escape_data(p.message)}")
     return "\n".join(lines)
 
 
 def format_json(problems: Iterable[Problem]) -> str:
-    return json.dumps([asdict(p) for p in problems], ensure_ascii=False, indent=2)
+    return json.dumps([{**asdict(p), "title": title_of(p.code)} for p in problems], ensure_ascii=False, indent=2)
 
 
 def summary_markdown(problems: list[Problem]) -> str:
@@ -82,11 +84,20 @@ def summary_markdown(problems: list[Problem]) -> str:
     for p in problems:
         counts = per_file.setdefault(p.path, {ERROR: 0, WARNING: 0, NOTICE: 0})
         counts[p.severity] += 1
-    out = ["## xxgk 检查结果", "", "| 文件 | 错误 | 警告 | 提示 |", "|---|---:|---:|---:|"]
+    totals = {s: sum(p.severity == s for p in problems) for s in (ERROR, WARNING, NOTICE)}
+    out = [
+        "## xxgk 检查结果",
+        "",
+        f"共 {totals[ERROR]} 个错误、{totals[WARNING]} 个警告、{totals[NOTICE]} 个提示。错误须改正后才能发布。",
+        "",
+        "| 文件 | 错误 | 警告 | 提示 |",
+        "|---|---:|---:|---:|",
+    ]
     for path, c in per_file.items():
         out.append(f"| `{path}` | {c[ERROR]} | {c[WARNING]} | {c[NOTICE]} |")
-    out += ["", "| 位置 | 级别 | 代码 | 说明 |", "|---|---|---|---|"]
+    out += ["", "| 位置 | 级别 | 问题 | 说明 |", "|---|---|---|---|"]
     for p in problems:
         message = p.message.replace("|", "\\|")
-        out.append(f"| `{p.location()}` | {SEVERITY_ZH[p.severity]} | `{p.code}` | {message} |")
+        code = f"{title_of(p.code)} `{p.code}`"
+        out.append(f"| `{p.location()}` | {SEVERITY_ZH[p.severity]} | {code} | {message} |")
     return "\n".join(out) + "\n"

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from generator.problems import ERROR, Problem
+from generator.yaml_errors import explain
 
 MAX_BYTES = 2 * 1024 * 1024  # a report is 5-50 KB; anything this large is a pasted binary
 
@@ -121,7 +122,7 @@ def parse_yaml(path: str, text: str, first_line: int = 1) -> tuple[Any, dict, di
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
-        reason = exc.problem or exc.context or "语法错误"
+        reason = explain(exc.problem, exc.context)
         return (
             None,
             {},
@@ -131,13 +132,13 @@ def parse_yaml(path: str, text: str, first_line: int = 1) -> tuple[Any, dict, di
                     path,
                     line,
                     "yaml.syntax",
-                    f"YAML 语法错误：{reason}。常见原因：冒号后缺空格、缩进不齐、引号未闭合",
+                    f"YAML 语法错误：{reason}",
                     column=(mark.column + 1) if mark else 0,
                 )
             ],
         )
     except yaml.YAMLError as exc:
-        return None, {}, {}, [Problem(path, first_line, "yaml.syntax", f"YAML 语法错误：{exc}")]
+        return None, {}, {}, [Problem(path, first_line, "yaml.syntax", f"YAML 语法错误：{explain(str(exc), None)}")]
     return data, lines, columns, problems
 
 

@@ -1,0 +1,194 @@
+"""Checks of report and page bodies: garbled dates, web/Word leftovers, empty sections,
+raw HTML that the sanitiser will remove, and internal links to pages that do not exist."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Iterator
+from datetime import date
+from posixpath import normpath
+from urllib.parse import unquote, urljoin, urlsplit
+
+from generator.markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, normalize_heading
+from generator.model import Site
+from generator.navigation import build_index
+from generator.pages import Urls, routes
+from generator.problems import WARNING, Problem
+
+_CN_DIGITS = "〇○OoＯ零一二三四五六七八九"
+_CN_YEAR = re.compile(rf"[一二][〇○OoＯ零][{_CN_DIGITS}]*年")
+_GLUED_MONTH = re.compile(r"(?<!\d)(\d{4})(1[0-2]|[1-9])月")
+_DATE = re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日")
+_LEFTOVERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), what)
+    for pattern, what in (
+        (r"\[bookmark:[^\]]*\]", "Word 转换留下的书签标记"),
+        (r"点击(?:数|量|率)\s*[:：]", "网页上的点击计数"),
+        (r"(?:浏览|阅读|访问)(?:次数|量)\s*[:：]", "网页上的浏览计数"),
+        (r"登录\s*[|｜/]\s*注册", "网站的“登录|注册”导航"),
+        (r"【\s*(?:打印(?:本页)?|关闭(?:窗口|本页)?|字体|字号|大|中|小|收藏)\s*】", "网页上的按钮文字"),
+        (r"分享到\s*[:：]", "网页上的“分享到”按钮"),
+        (r"发布(?:日期|时间)\s*[:：]\s*\d{4}", "网页的发布信息栏（发布日期应写在 published: 字段）"),
+        (r"(?:上一篇|下一篇)\s*[:：]", "网页的上一篇/下一篇导航"),
+    )
+)
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)((?:\s+[^<>]*?)?)\s*/?>")
+_ATTR = re.compile(r"([A-Za-z_:][\w:.-]*)\s*(?:=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
+_CONTENT_DROPPED = {"script", "style"}  # nh3 drops these with everything inside them
+_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_HREF = re.compile(r"""\shref\s*=\s*["']([^"']+)["']""")
+
+
+def check_bodies(site: Site) -> list[Problem]:
+    known = _known_paths(site, site.config.base_path)
+    problems: list[Problem] = []
+    for report in site.reports:
+        fmt = site.schemas[report.format]
+        tables = {t.id for t in report.tables}
+        covered = {normalize_heading(s.title) for s in fmt.sections if s.table in tables}
+        url = f"townships/{report.township}/{report.year}/"
+        problems += _check_body(report.path, report.body, report.body_line, url, known, covered)
+    for page in site.pages:
+        problems += _check_body(page.path, page.body, page.body_line, f"{page.name}/", known, set())
+    return problems
+
+
+def _check_body(path: str, body: str, first: int, url: str, known: set[str], covered: set[str]) -> list[Problem]:
+    lines = dict(_prose_lines(body))
+    # The patterns run once over the whole body (fenced code blanked), not once per line: bodies
+    # are long and most lines have nothing to report.
+    parts = [lines.get(n, "") for n in range(body.count("\n") + 1)]
+    text = "\n".join(parts)
+    starts = list(itertools.accumulate((len(part) + 1 for part in parts[:-1]), initial=0))
+
+    def at(offset: int, code: str, message: str) -> Problem:
+        number = bisect.bisect_right(starts, offset) - 1
+        return Problem(path, first + number, code, message, WARNING, offset - starts[number] + 1)
+
+    problems = [at(o, "body.garbled_date", m) for o, m in garbled_dates(text)]
+    problems += [at(o, "body.leftover", m) for o, m in leftovers(text)]
+    for number, line in lines.items():
+        removed = removed_html(line) if "<" in line else []
+        if removed:
+            message = f"这一行的 HTML 发布时会被删除：{'；'.join(removed)}。请改用 Markdown 写法（如 **加粗**）或删去"
+            problems.append(Problem(path, first + number, "body.html_removed", message, WARNING))
+        for link in _links(line) if ("](" in line or "href" in line) else ():
+            if not _resolves(link, url, known):
+                message = f"链接“{link}”指向本站不存在的页面，请改正地址或删去链接"
+                problems.append(Problem(path, first + number, "body.broken_link", message))
+    for number, heading in empty_sections(body):
+        if normalize_heading(heading) not in covered:
+            message = f"「{heading}」一节没有内容：请补写（没有可写“无”）；若内容在统计表中，请在 tables: 下填写该表"
+            problems.append(Problem(path, first + number, "body.empty_section", message, WARNING))
+    return problems
+
+
+def _prose_lines(body: str) -> Iterator[tuple[int, str]]:
+    """(0-based line number, text) of every line outside fenced code blocks."""
+    fenced = False
+    for number, line in enumerate(body.split("\n")):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced:
+            yield number, line
+
+
+def garbled_dates(text: str) -> list[tuple[int, str]]:
+    """(0-based offset, message) for each garbled date in the text."""
+    found = []
+    for match in _CN_YEAR.finditer(text):
+        digits = match.group(0)[:-1]
+        if len(digits) != 4:
+            message = f"年份“{match.group(0)}”不完整（中文年份应为四位，如“二〇一七年”），请按原件补全"
+            found.append((match.start(), message))
+    for match in _GLUED_MONTH.finditer(text):
+        year, month = match.groups()
+        found.append((match.start(), f"“{match.group(0)}”缺少“年”字，应为“{year}年{month}月”"))
+    for match in _DATE.finditer(text):
+        try:
+            date(*(int(g) for g in match.groups()))
+        except ValueError:
+            found.append((match.start(), f"“{match.group(0)}”不是真实存在的日期，请核对"))
+    return sorted(found)
+
+
+def leftovers(text: str) -> list[tuple[int, str]]:
+    """(0-based offset, message) for each web-page or Word leftover in the text."""
+    return [
+        (match.start(), f"“{match.group(0)}”是{what}，不属于报告正文，请删去")
+        for pattern, what in _LEFTOVERS
+        for match in pattern.finditer(text)
+    ]
+
+
+def removed_html(line: str) -> list[str]:
+    """What the sanitiser (markup.to_html, nh3 allow-list) will remove from this line."""
+    removed = []
+    for match in _TAG.finditer(line):
+        closing, name, attrs = match.group(1), match.group(2).lower(), match.group(3)
+        if name not in ALLOWED_TAGS:
+            if not closing:
+                inner = "连同其中的内容" if name in _CONTENT_DROPPED else "只保留其中的文字"
+                removed.append(f"标签 <{name}>（{inner}）")
+            continue
+        for attr, value in _ATTR.findall(attrs):
+            if attr.lower() not in ALLOWED_ATTRIBUTES.get(name, set()):
+                removed.append(f"<{name}> 的 {attr} 属性")
+            elif attr.lower() == "href" and urlsplit(value.strip("\"'")).scheme not in ("", "http", "https", "mailto"):
+                removed.append(f"链接地址“{value.strip(chr(34) + chr(39))}”")
+    return removed
+
+
+def empty_sections(body: str) -> list[tuple[int, str]]:
+    """(0-based line, heading text) of headings with nothing under them before the next heading
+    of the same or a higher level."""
+    headings, texts = [], []
+    for number, line in _prose_lines(body):
+        match = _HEADING.match(line)
+        if match:
+            headings.append((number, len(match.group(1)), match.group(2)))
+        elif line.strip():
+            texts.append(number)
+    empty = []
+    for index, (number, level, text) in enumerate(headings):
+        later = [h for h in headings[index + 1 :] if h[1] <= level]
+        end = later[0][0] if later else float("inf")
+        has_sub = any(number < h[0] < end for h in headings[index + 1 :])
+        if not has_sub and not any(number < t < end for t in texts):
+            empty.append((number, text))
+    return empty
+
+
+def _links(line: str) -> list[str]:
+    found = [*_MD_LINK.findall(line), *_HREF.findall(line)]
+    return [
+        link
+        for link in found
+        if not urlsplit(link).scheme and not link.startswith(("#", "//")) and urlsplit(link).path
+    ]
+
+
+def _resolves(link: str, page_url: str, known: set[str]) -> bool:
+    """`link` from the page at `page_url` (both relative to the site root) reaches a known page."""
+    target = urlsplit(link).path
+    resolved = target.lstrip("/") if target.startswith("/") else urljoin(page_url, target)
+    resolved = unquote(normpath("/" + resolved).lstrip("/")) + ("/" if target.endswith("/") else "")
+    if resolved.startswith("static/"):
+        return True
+    return any(candidate in known for candidate in (resolved, resolved.rstrip("/") + "/", resolved + "/"))
+
+
+def _known_paths(site: Site, base_path: str) -> set[str]:
+    """Every URL of the site relative to its root (as links are written in content), also with
+    the base path in front, since editors may copy a link from the address bar."""
+    urls = Urls("/", "/")
+    index = build_index(site)
+    known = {page.url.lstrip("/") for page in routes(site, index, urls)}
+    known |= {urls.attachment(r.township, r.year, r.attachment).lstrip("/") for r in site.reports if r.attachment}
+    known.add("")
+    prefix = base_path.lstrip("/")
+    return {unquote(k) for k in known} | {unquote(prefix + k) for k in known}
