@@ -20,6 +20,7 @@ from generator.pages import Page, Urls, routes
 from generator.problems import Problem, blocking, sort_problems
 from generator.render import RenderJob, render_to
 from generator.schema import SCHEMA_DIR, load_schemas
+from generator.search_index import build_search_index, search_docs
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class BuildOptions:
     cache: bool = True
     strict: bool = False
     today: date = field(default_factory=date.today)
+    search: bool = True  # build the Pagefind index (`--no-search` skips it)
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,8 @@ def build(root: Path, options: BuildOptions) -> BuildResult:
     try:
         manifest, rendered, reused = _write_pages(site, index, urls, pages, templates, staging, options, key, previous)
         _copy_assets(root, site, urls, templates, staging)
+        if options.search:
+            build_search_index(search_docs(site, index, urls, pages, staging), urls, site.config.language, staging)
         swap_in(staging, options.out)
     except BaseException:
         discard(staging)

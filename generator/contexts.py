@@ -10,6 +10,7 @@ from generator.markup import BodySection, normalize_heading, split_sections, to_
 from generator.model import FIGURES, Report, Site
 from generator.navigation import SiteIndex
 from generator.pages import Page, Urls, routes
+from generator.search_page import search_context
 from generator.table_layout import Grid, format_cell, table_grid
 
 
@@ -217,6 +218,10 @@ def _sitemap(page, site, index, urls, converter) -> dict:
     return {"title": "", "description": "", "locations": [p.url for p in site_pages(site, index, urls)]}
 
 
+def _search(page, site, index, urls, converter) -> dict:
+    return search_context(site, index, urls)
+
+
 def site_pages(site: Site, index: SiteIndex, urls: Urls) -> list[Page]:
     return [p for p in routes(site, index, urls) if p.template.endswith(".html") and p.kind != "not_found"]
 
@@ -233,4 +238,5 @@ _BUILDERS = {
     "not_found": _not_found,
     "feed": _feed,
     "sitemap": _sitemap,
+    "search": _search,
 }
