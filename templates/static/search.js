@@ -165,7 +165,7 @@ async function search(state) {
   current = null;
   if (!query) { list.replaceChildren(); statusLine.textContent = ""; more.hidden = true; return; }
   const tokens = queryTokens(query);
-  if (!tokens.length) { list.replaceChildren(); statusLine.textContent = "请输入至少一个汉字、字母或数字"; more.hidden = true; return; }
+  if (!tokens.length) { list.replaceChildren(); statusLine.textContent = `“${query}”中没有汉字、字母或数字，请输入要查找的文字`; more.hidden = true; return; }
   const marker = (current = { cancelled: false });
   statusLine.textContent = "正在搜索…";
   const filters = {};
