@@ -22,6 +22,7 @@ from pagefind_bin import get_executable
 from generator.model import Site, Township
 from generator.navigation import SiteIndex
 from generator.pages import Page, Urls
+from generator.search_bundle import stabilize
 from generator.search_tokens import text_tokens, visible_text
 
 SEARCHABLE = ("report", "township", "year", "region", "page")  # listings of links are left out
@@ -131,6 +132,7 @@ def build_search_index(docs: list[SearchDoc], urls: Urls, language: str, staging
     for path in sorted((staging / BUNDLE_DIR).iterdir()):
         if _UNUSED.search(path.name):
             path.unlink()
+    stabilize(staging / BUNDLE_DIR)
 
 
 def run_pagefind(site_dir: Path, glob: str) -> None:

@@ -13,6 +13,7 @@ implements the same normalisation and tokens; the two must change together.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import unicodedata
 
@@ -88,7 +89,7 @@ def text_tokens(text: str) -> list[str]:
     tokens: set[str] = set()
     for run in runs(text):
         tokens.update(unigram(c) for c in set(run))
-        tokens.update(bigram(a, b) for a, b in zip(run, run[1:], strict=False))
+        tokens.update(bigram(a, b) for a, b in itertools.pairwise(run))
     return sorted(tokens)
 
 
@@ -98,5 +99,5 @@ def query_tokens(query: str) -> list[str]:
     for run in runs(query):
         if len(run) == 1:
             tokens.add(unigram(run))
-        tokens.update(bigram(a, b) for a, b in zip(run, run[1:], strict=False))
+        tokens.update(bigram(a, b) for a, b in itertools.pairwise(run))
     return sorted(tokens)

@@ -132,7 +132,7 @@ class Run {
       this.next += batch.length;
       const datas = await Promise.all(batch.map((r) => r.data()));
       for (const data of datas) {
-        if (this.exact || fold(data.meta.text).includes(fold(this.query))) this.found.push(data);
+        if (fold(data.meta.text).includes(fold(this.query))) this.found.push(data);
       }
     }
   }
