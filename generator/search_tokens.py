@@ -12,10 +12,10 @@ implements the same normalisation and tokens; the two must change together.
 
 from __future__ import annotations
 
+import functools
 import html
 import itertools
 import re
-import unicodedata
 
 WIDTH = 4  # base-36 digits per code point: 36**4 covers all of Unicode
 DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -50,24 +50,16 @@ def fold(text: str) -> str:
     return text.translate(_UPPER)
 
 
-def _is_word(char: str) -> bool:
-    return unicodedata.category(char)[0] in "LN"
+# Letters and digits (Unicode categories L and N; Chinese characters are letters), as \p{L}\p{N} in JS.
+_RUN = re.compile(r"[^\W_]+")
 
 
 def runs(text: str) -> list[str]:
-    """Maximal runs of letters and digits (Chinese characters are letters) in the folded text."""
-    found, current = [], []
-    for char in fold(text):
-        if _is_word(char):
-            current.append(char)
-        elif current:
-            found.append("".join(current))
-            current = []
-    if current:
-        found.append("".join(current))
-    return found
+    """Maximal runs of letters and digits in the folded text."""
+    return _RUN.findall(fold(text))
 
 
+@functools.cache
 def _code(char: str) -> str:
     value, digits = ord(char), []
     for _ in range(WIDTH):
