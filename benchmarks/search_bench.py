@@ -17,7 +17,7 @@ from benchmarks.search_corpus import write_corpus
 from generator.build import BuildOptions, build, load_site, make_urls, template_dir
 from generator.navigation import build_index
 from generator.pages import routes
-from generator.search_index import build_search_index, run_pagefind, search_docs
+from generator.search_index import build_search_index, search_docs
 from tests.browser.conftest import CHROMIUM_ARGS, chromium_path, serve
 
 QUERIES = {
@@ -75,13 +75,19 @@ def run_pagefind_plain(out: Path) -> None:
     subprocess.run([*command, "--output-subdir", "pagefind-plain"], check=True, capture_output=True)
 
 
+def byte_counter(page) -> list[int]:
+    """A one-item list that accumulates the response bytes the page fetches from now on."""
+    fetched = [0]
+    page.on("requestfinished", lambda r: fetched.__setitem__(0, fetched[0] + r.sizes()["responseBodySize"]))
+    return fetched
+
+
 def measure(browser, origin: str) -> list[tuple]:
     rows = []
     for kind, query in QUERIES.items():
         context = browser.new_context()
         page = context.new_page()
-        fetched = [0]
-        page.on("requestfinished", lambda r: fetched.__setitem__(0, fetched[0] + r.sizes()["responseBodySize"]))
+        fetched = byte_counter(page)
         started = time.perf_counter()
         page.goto(f"{origin}/search/?q={query}")
         page.wait_for_function(FINAL)
@@ -100,8 +106,7 @@ def measure(browser, origin: str) -> list[tuple]:
         context = browser.new_context()
         page = context.new_page()
         page.goto(f"{origin}/404.html")
-        fetched = [0]
-        page.on("requestfinished", lambda r: fetched.__setitem__(0, fetched[0] + r.sizes()["responseBodySize"]))
+        fetched = byte_counter(page)
         plain_ms, plain_hits = page.evaluate(PLAIN, query)
         context.close()
         rows.append((kind, query, cold * 1000, cold_bytes / 1000, warm * 1000, warm_bytes / 1000, status,
@@ -116,13 +121,17 @@ def main(sizes: list[int]) -> None:
         with tempfile.TemporaryDirectory() as tmp:
             figures = build_corpus(Path(tmp), reports)
             print(f"\n## {reports} reports: " + ", ".join(f"{k} {v:.2f}" for k, v in figures.items()))
-            print("| query kind | query | cold ms | cold KB | warm ms | warm KB | result | plain cold ms | plain KB | plain hits |")
+            print(
+                "| query kind | query | cold ms | cold KB | warm ms | warm KB | result "
+                "| plain cold ms | plain KB | plain hits |"
+            )
             print("|---|---|---|---|---|---|---|---|---|---|")
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
                 for origin in serve(Path(tmp) / "site"):
                     for row in measure(browser, origin):
-                        print("| {} | {} | {:.0f} | {:.0f} | {:.0f} | {:.0f} | {} | {:.0f} | {:.0f} | {} |".format(*row))
+                        line = "| {} | {} | {:.0f} | {:.0f} | {:.0f} | {:.0f} | {} | {:.0f} | {:.0f} | {} |"
+                        print(line.format(*row))
                 browser.close()
 
 

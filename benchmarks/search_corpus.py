@@ -42,8 +42,6 @@ def write_corpus(root: Path, reports: int) -> Path:
             if rng.random() < 0.05:
                 sentences.append(rng.choice(EXTRA))
             body = f"## 一、总体情况\n\n{name}{''.join(sentences[:20])}\n\n## 二、主动公开情况\n\n{''.join(sentences[20:])}\n"
-            (folder / f"{year}.md").write_text(
-                f"---\nyear: {year}\nformat: pre2019\nfigures:\n  proactive_items: {rng.randrange(400)}\n---\n{body}",
-                encoding="utf-8",
-            )
+            front = f"---\nyear: {year}\nformat: pre2019\nfigures:\n  proactive_items: {rng.randrange(400)}\n---\n"
+            (folder / f"{year}.md").write_text(front + body, encoding="utf-8")
     return root
