@@ -41,7 +41,8 @@ def write_corpus(root: Path, reports: int) -> Path:
             sentences = [re.sub(r"\d+", lambda _: str(rng.randrange(0, 400)), s) for s in rng.sample(pool, 40)]
             if rng.random() < 0.05:
                 sentences.append(rng.choice(EXTRA))
-            body = f"## 一、总体情况\n\n{name}{''.join(sentences[:20])}\n\n## 二、主动公开情况\n\n{''.join(sentences[20:])}\n"
+            first, second = "".join(sentences[:20]), "".join(sentences[20:])
+            body = f"## 一、总体情况\n\n{name}{first}\n\n## 二、主动公开情况\n\n{second}\n"
             front = f"---\nyear: {year}\nformat: pre2019\nfigures:\n  proactive_items: {rng.randrange(400)}\n---\n"
             (folder / f"{year}.md").write_text(front + body, encoding="utf-8")
     return root
