@@ -22,6 +22,7 @@ from generator.problems import Problem, blocking, sort_problems
 from generator.render import RenderJob, render_to
 from generator.revisions import with_revisions
 from generator.schema import SCHEMA_DIR, load_schemas
+from generator.search_index import build_search_index, search_docs
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class BuildOptions:
     cache: bool = True
     strict: bool = False
     today: date = field(default_factory=date.today)
+    search: bool = True  # build the Pagefind index (`--no-search` skips it)
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,8 @@ def build(root: Path, options: BuildOptions) -> BuildResult:
         manifest, rendered, reused = _write_pages(site, index, urls, pages, templates, staging, options, key, previous)
         _copy_assets(root, site, urls, templates, staging)
         write_open_data(site, index, urls, staging)  # issue 10: the downloads under /data/
+        if options.search:
+            build_search_index(search_docs(site, index, urls, pages, staging), urls, site.config.language, staging)
         swap_in(staging, options.out)
     except BaseException:
         discard(staging)

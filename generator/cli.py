@@ -27,6 +27,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="并行进程数，默认为 CPU 核数")
     b.add_argument("--no-cache", action="store_true", help="不使用构建缓存，全部重新生成")
     b.add_argument("--strict", action="store_true", help="警告也视为错误")
+    b.add_argument("--no-search", action="store_true", help="不建立全文搜索索引（Pagefind）")
     _format_option(b)
 
     c = commands.add_parser("check", help="只检查内容，不生成站点")
@@ -84,7 +85,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.jobs < 1:
             print("xxgk: --jobs 至少为 1", file=sys.stderr)
             return 2
-        result = build(root, BuildOptions(out, jobs=args.jobs, cache=not args.no_cache, strict=args.strict))
+        options = BuildOptions(
+            out, jobs=args.jobs, cache=not args.no_cache, strict=args.strict, search=not args.no_search
+        )
+        result = build(root, options)
         _report(list(result.problems), args.format)
         if not result.ok:
             print(f"构建失败：{_counts(list(result.problems))}；{out} 未改动", file=sys.stderr)

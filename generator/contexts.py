@@ -15,6 +15,7 @@ from generator.navigation import SiteIndex
 from generator.pages import Page, Urls, routes
 from generator.revisions import last_modified
 from generator.structured_data import report_downloads, report_jsonld
+from generator.search_page import search_context
 from generator.table_layout import Grid, format_cell, table_grid
 
 
@@ -258,6 +259,10 @@ def _sitemap(page, site, index, urls, converter) -> dict:
     }
 
 
+def _search(page, site, index, urls, converter) -> dict:
+    return search_context(site, index, urls)
+
+
 def site_pages(site: Site, index: SiteIndex, urls: Urls) -> list[Page]:
     return [p for p in routes(site, index, urls) if p.template.endswith(".html") and p.kind != "not_found"]
 
@@ -276,4 +281,5 @@ _BUILDERS = {
     "sitemap": _sitemap,
     "township_feed": _township_feed,
     **DATA_PAGE_BUILDERS,
+    "search": _search,
 }

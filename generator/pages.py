@@ -53,6 +53,13 @@ class Urls:
         digest = dict(self.assets).get(name, "")
         return f"{self.base_path}static/{name}" + (f"?v={digest[:10]}" if digest else "")
 
+    def search(self) -> str:
+        return f"{self.base_path}search/"
+
+    def search_bundle(self) -> str:
+        """Pagefind's entry module, written by search_index.py."""
+        return f"{self.base_path}pagefind/pagefind.js"
+
     def feed(self) -> str:
         return f"{self.base_path}feed.xml"
 
@@ -157,6 +164,7 @@ def routes(site: Site, index: SiteIndex, urls: Urls) -> Iterator[Page]:
         )
     for page in site.pages:
         yield Page("page", urls.page(page.name), "page.html", (page.name,), (page.digest,))
+    yield Page("search", urls.search(), "search.html", (), every)
     yield Page("not_found", urls.not_found(), "404.html", (), ())
     yield Page("feed", urls.feed(), "feed.xml", (), every)
     yield Page(

@@ -1,0 +1,139 @@
+"""Search benchmark: index time and size, bytes fetched and time to first results per query kind,
+cold (fresh browser context) and warm (same page), in real Chromium, for xxgk's token index and
+for plain Pagefind over the same pages without tokens (its own word splitting; recall not equal).
+
+    PYTHONPATH=. python benchmarks/search_bench.py 1000 5000
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from benchmarks.search_corpus import write_corpus
+from generator.build import BuildOptions, build, load_site, make_urls, template_dir
+from generator.navigation import build_index
+from generator.pages import routes
+from generator.search_index import build_search_index, search_docs
+from tests.browser.conftest import CHROMIUM_ARGS, chromium_path, serve
+
+QUERIES = {
+    "word on every page": "政府信息公开",
+    "common phrase": "年度报告",
+    "2-character word": "复议",
+    "across boundary": "请公开政",
+    "number + unit": "228条",
+    "long phrase": "主动公开政府信息",
+    "place name": "安和镇",
+    "mixed Latin": "GB/T 37668",
+    "single character": "镇",
+    "absent": "量子计算",
+}
+FINAL = "() => /^(找到|没有|已找到)/.test(document.getElementById('search-status').textContent)"
+PLAIN = """async (q) => { const t = performance.now(); const pf = await import('/pagefind-plain/pagefind.js');
+  const s = await pf.search(q); await Promise.all(s.results.slice(0, 8).map(r => r.data()));
+  return [performance.now() - t, s.results.length]; }"""
+
+
+def tree_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def build_corpus(root: Path, reports: int) -> dict:
+    write_corpus(root, reports)
+    out = root / "site"
+    started = time.perf_counter()
+    assert build(root, BuildOptions(out, today=date(2026, 1, 1), cache=False, search=False)).ok
+    site_seconds = time.perf_counter() - started
+    site, _ = load_site(root, date(2026, 1, 1))
+    urls = make_urls(site, template_dir(root))
+    index = build_index(site)
+    started = time.perf_counter()
+    build_search_index(search_docs(site, index, urls, list(routes(site, index, urls)), out), urls, "zh-CN", out)
+    token_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    run_pagefind_plain(out)
+    plain_seconds = time.perf_counter() - started
+    return {
+        "site build s": site_seconds,
+        "token index s": token_seconds,
+        "token index MB": tree_size(out / "pagefind") / 1e6,
+        "plain index s": plain_seconds,
+        "plain index MB": tree_size(out / "pagefind-plain") / 1e6,
+    }
+
+
+def run_pagefind_plain(out: Path) -> None:
+    import subprocess
+
+    from pagefind_bin import get_executable
+
+    command = [str(get_executable()), "--site", str(out), "--glob", "townships/**/*.html", "--quiet"]
+    subprocess.run([*command, "--output-subdir", "pagefind-plain"], check=True, capture_output=True)
+
+
+def byte_counter(page) -> list[int]:
+    """A one-item list that accumulates the response bytes the page fetches from now on."""
+    fetched = [0]
+    page.on("requestfinished", lambda r: fetched.__setitem__(0, fetched[0] + r.sizes()["responseBodySize"]))
+    return fetched
+
+
+def measure(browser, origin: str) -> list[tuple]:
+    rows = []
+    for kind, query in QUERIES.items():
+        context = browser.new_context()
+        page = context.new_page()
+        fetched = byte_counter(page)
+        started = time.perf_counter()
+        page.goto(f"{origin}/search/?q={query}")
+        page.wait_for_function(FINAL)
+        cold, cold_bytes = time.perf_counter() - started, fetched[0]
+        page.fill("#q", "工作")
+        page.press("#q", "Enter")
+        page.wait_for_function("() => document.getElementById('search-status').textContent.includes('“工作”')")
+        fetched[0] = 0
+        started = time.perf_counter()
+        page.fill("#q", query)
+        page.press("#q", "Enter")
+        page.wait_for_function(f"() => document.getElementById('search-status').textContent.includes('“{query}”')")
+        warm, warm_bytes = time.perf_counter() - started, fetched[0]
+        status = page.inner_text("#search-status")
+        context.close()
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"{origin}/404.html")
+        fetched = byte_counter(page)
+        plain_ms, plain_hits = page.evaluate(PLAIN, query)
+        context.close()
+        rows.append((kind, query, cold * 1000, cold_bytes / 1000, warm * 1000, warm_bytes / 1000, status,
+                     plain_ms, fetched[0] / 1000, plain_hits))
+    return rows
+
+
+def main(sizes: list[int]) -> None:
+    from playwright.sync_api import sync_playwright
+
+    for reports in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            figures = build_corpus(Path(tmp), reports)
+            print(f"\n## {reports} reports: " + ", ".join(f"{k} {v:.2f}" for k, v in figures.items()))
+            print(
+                "| query kind | query | cold ms | cold KB | warm ms | warm KB | result "
+                "| plain cold ms | plain KB | plain hits |"
+            )
+            print("|---|---|---|---|---|---|---|---|---|---|")
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+                for origin in serve(Path(tmp) / "site"):
+                    for row in measure(browser, origin):
+                        line = "| {} | {} | {:.0f} | {:.0f} | {:.0f} | {:.0f} | {} | {:.0f} | {:.0f} | {} |"
+                        print(line.format(*row))
+                browser.close()
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [1000])
