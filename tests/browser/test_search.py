@@ -17,6 +17,7 @@ pytestmark = pytest.mark.browser
 
 BASE = "/portal/"
 LISTINGS = {"", "townships/", "years/", "search/"}  # pages of links only: not indexed by design
+DATA_PAGES = ("data/", "compare/")  # tables of figures: the downloads and comparisons are not searched
 SPACE = re.compile(r"[ \t\n\r\f\v\u00a0\u3000]+")
 
 WORDS = [
@@ -81,7 +82,7 @@ def truth(search_site, browser) -> dict[str, str]:
     texts = {}
     sitemap = page.goto(search_site + "sitemap.xml").text()
     for loc in re.findall(r"<loc>[^<]*?" + re.escape(BASE) + r"([^<]*)</loc>", sitemap):
-        if loc in LISTINGS:
+        if loc in LISTINGS or loc.startswith(DATA_PAGES):
             continue
         page.goto(search_site + loc)
         texts[BASE + loc] = collapse(page.inner_text("main"))
