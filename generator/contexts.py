@@ -14,8 +14,8 @@ from generator.model import FIGURES, Report, Site
 from generator.navigation import SiteIndex
 from generator.pages import Page, Urls, routes
 from generator.revisions import last_modified
-from generator.structured_data import report_downloads, report_jsonld
 from generator.search_page import search_context
+from generator.structured_data import report_downloads, report_jsonld
 from generator.table_layout import Grid, format_cell, table_grid
 
 
