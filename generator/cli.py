@@ -43,7 +43,9 @@ def _serve_parser(commands: argparse._SubParsersAction) -> None:
     s = commands.add_parser("serve", help="本地预览：生成站点、启动服务器，修改后自动重建并刷新浏览器")
     s.add_argument("--port", type=int, default=8000, help="端口，默认 8000（0 表示任选空闲端口）")
     s.add_argument("--host", default="127.0.0.1", help="监听地址，默认 127.0.0.1（仅本机可访问）")
-    s.add_argument("--poll", action="store_true", help="兼容参数：总以轮询方式检测文件变化（见 README）")
+    s.add_argument(
+        "--poll", action="store_true", help="以轮询方式检测文件变化（网络盘、容器挂载目录收不到文件系统通知时使用）"
+    )
 
 
 def _new_parser(commands: argparse._SubParsersAction) -> None:
@@ -97,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "new":
         return _new(root, args)
     if args.command == "serve":
-        return serve_command(root, args.host, args.port)
+        return serve_command(root, args.host, args.port, args.poll)
     if args.command == "check":
         _, problems = load_site(root, date.today())
         _report(problems, args.format)
