@@ -57,6 +57,7 @@ class DevServer:
         self._address = (host, port)
         self._changed = threading.Condition()
         self._stop = threading.Event()
+        self._watching = threading.Event()
         self._threads: list[threading.Thread] = []
 
     def __enter__(self) -> DevServer:
@@ -69,6 +70,8 @@ class DevServer:
         self.httpd.daemon_threads = True
         self._spawn(self.httpd.serve_forever)
         self._spawn(self._watch)
+        if not self._watching.wait(30):
+            raise RuntimeError("the file watcher did not start within 30 s")
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -110,9 +113,18 @@ class DevServer:
     def _watch(self) -> None:
         paths = [self.root / "content", template_dir(self.root), SCHEMA_DIR]
         batches = watchfiles.watch(
-            *paths, stop_event=self._stop, force_polling=self.poll, step=STEP_MS, raise_interrupt=False
+            *paths,
+            stop_event=self._stop,
+            force_polling=self.poll,
+            step=STEP_MS,
+            raise_interrupt=False,
+            yield_on_timeout=True,  # an empty batch each `rust_timeout`: the first one says "watching now"
+            rust_timeout=200,
         )
-        for _ in batches:
+        for changes in batches:
+            self._watching.set()
+            if not changes:
+                continue
             result = self._rebuild(self.status.result.state)
             base = result.site.config.base_path if result.site else self.status.base_path
             with self._changed:
