@@ -11,7 +11,10 @@ from pathlib import Path
 from generator import __version__
 from generator.build import BuildOptions, build, load_site
 from generator.importer import command as import_command
+from generator.devserver import serve_command
 from generator.problems import blocking, format_github, format_json, format_text, summary_markdown
+from generator.scaffold import ScaffoldError, new_report, new_township
+from generator.schema import SCHEMA_DIR, load_schemas
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -35,7 +38,33 @@ def _parser() -> argparse.ArgumentParser:
     _format_option(c)
 
     import_command.add_parser(commands)
+    _serve_parser(commands)
+    _new_parser(commands)
     return parser
+
+
+def _serve_parser(commands: argparse._SubParsersAction) -> None:
+    s = commands.add_parser("serve", help="本地预览：生成站点、启动服务器，修改后自动重建并刷新浏览器")
+    s.add_argument("--port", type=int, default=8000, help="端口，默认 8000（0 表示任选空闲端口）")
+    s.add_argument("--host", default="127.0.0.1", help="监听地址，默认 127.0.0.1（仅本机可访问）")
+    s.add_argument(
+        "--poll", action="store_true", help="以轮询方式检测文件变化（网络盘、容器挂载目录收不到文件系统通知时使用）"
+    )
+
+
+def _new_parser(commands: argparse._SubParsersAction) -> None:
+    n = commands.add_parser("new", help="新建报告或乡镇的模板文件")
+    kinds = n.add_subparsers(dest="kind", required=True, metavar="KIND")
+    r = kinds.add_parser("report", help="新建 content/townships/<乡镇>/<年份>.md（表格已按格式填 0）")
+    r.add_argument("slug", help="乡镇目录名，如 anqiu-jingzhi")
+    r.add_argument("year", type=int, help="报告年度，如 2021")
+    t = kinds.add_parser("township", help="新建 content/townships/<乡镇>/township.yaml")
+    t.add_argument("slug", help="乡镇目录名：县名拼音-乡镇名拼音，如 anqiu-jingzhi")
+    t.add_argument("--name", required=True, help="乡镇名称，如 景芝镇")
+    t.add_argument("--county", required=True, help="县（市、区），如 安丘市")
+    t.add_argument("--city", required=True, help="市（州），如 潍坊市")
+    t.add_argument("--province", required=True, help="省（区、市），如 山东省")
+    t.add_argument("--code", default="", help="行政区划代码（9 或 12 位，可省略）")
 
 
 def _format_option(parser: argparse.ArgumentParser) -> None:
@@ -73,6 +102,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "import":
         return import_command.run(args, root)
+    if args.command == "new":
+        return _new(root, args)
+    if args.command == "serve":
+        return serve_command(root, args.host, args.port, args.poll)
     if args.command == "check":
         _, problems = load_site(root, date.today())
         _report(problems, args.format)
@@ -100,3 +133,16 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 0
     return 2
+
+
+def _new(root: Path, args: argparse.Namespace) -> int:
+    try:
+        if args.kind == "report":
+            path = new_report(root, args.slug, args.year, load_schemas(SCHEMA_DIR), date.today().year)
+        else:
+            path = new_township(root, args.slug, args.name, args.county, args.city, args.province, args.code)
+    except ScaffoldError as exc:
+        print(f"xxgk new: {exc}", file=sys.stderr)
+        return 1
+    print(f"已新建 {path.relative_to(root).as_posix()}", file=sys.stderr)
+    return 0

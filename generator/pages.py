@@ -151,8 +151,11 @@ def routes(site: Site, index: SiteIndex, urls: Urls) -> Iterator[Page]:
             (report.digest, index.townships[report.township].digest, *(n.digest for n in neighbours if n)),
         )
     yield Page("years", urls.years(), "years.html", (), every)
+    years = ",".join(str(y) for y in index.years)  # a year page links the years before and after it
     for year in index.years:
-        yield Page("year", urls.year(year), "year.html", (year,), every)
+        # Every township has a row, with that year's report if any: other years do not matter.
+        deps = (years, *(t.digest for t in site.townships), *(r.digest for r in index.by_year[year]))
+        yield Page("year", urls.year(year), "year.html", (year,), deps)
     for county in index.counties.values():
         reports = index.reports_of_county(county)
         yield Page(

@@ -41,12 +41,15 @@ class RenderJob:
     urls: Urls
     template_dir: Path
     staging: Path
+    # A long-lived environment (the dev server's): templates compile once and recompile only when
+    # their file changes (Jinja's auto_reload). None: a fresh one per renderer.
+    environment: jinja2.Environment | None = None
 
 
 class _Renderer:
     def __init__(self, job: RenderJob) -> None:
         self.job = job
-        self.env = make_environment(job.template_dir)
+        self.env = job.environment or make_environment(job.template_dir)
         self.converter = new_converter()
 
     def render(self, page: Page) -> bytes:

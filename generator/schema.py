@@ -151,6 +151,7 @@ class Format:
     detect: tuple[str, ...]
     sections: tuple[Section, ...]
     tables: tuple[Table, ...]
+    headings: tuple[str, ...] = ()  # suggested headings for `xxgk new` where the format prescribes none
 
     def table(self, table_id: str) -> Table | None:
         return next((t for t in self.tables if t.id == table_id), None)
@@ -189,6 +190,7 @@ def _format(name: str, data: dict[str, Any], raw: dict[str, dict]) -> Format:
         detect=tuple(data.get("detect") or ()),
         sections=tuple(Section(s["id"], s["title"], s.get("table")) for s in data.get("sections") or ()),
         tables=tuple(tables),
+        headings=tuple(data.get("headings") or ()),
     )
 
 
