@@ -10,8 +10,8 @@ from pathlib import Path
 
 from generator import __version__
 from generator.build import BuildOptions, build, load_site
-from generator.importer import command as import_command
 from generator.devserver import serve_command
+from generator.importer import command as import_command
 from generator.problems import blocking, format_github, format_json, format_text, summary_markdown
 from generator.scaffold import ScaffoldError, new_report, new_township
 from generator.schema import SCHEMA_DIR, load_schemas

@@ -123,57 +123,63 @@ class Page:
         return hashlib.sha256("\0".join((base, self.url, *self.deps)).encode()).hexdigest()
 
 
+def _digest(*parts: object) -> str:
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Facets:
+    """What other pages can see of each report, so that an edit re-renders only the pages that
+    show what changed: a body edit touches the report page alone, a figure edit also the pages
+    that compare figures, a new title every page that lists reports."""
+
+    listing: dict[tuple[str, int], str]  # title, dates, organ, format: what lists of reports show
+    data: dict[tuple[str, int], str]  # listing + figures + tables: what comparisons show
+    all_listings: str  # the listing of every report and township, in one digest
+    all_data: str
+
+
+def report_facets(site: Site) -> Facets:
+    listing, data = {}, {}
+    for r in site.reports:
+        listing[r.key] = _digest(r.key, r.title, r.published, r.organ, r.format, r.attachment)
+        data[r.key] = _digest(listing[r.key], r.figures, r.tables)
+    townships = [t.digest for t in site.townships]
+    return Facets(listing, data, _digest(townships, list(listing.values())), _digest(townships, list(data.values())))
+
+
 def routes(site: Site, index: SiteIndex, urls: Urls) -> Iterator[Page]:
-    # Pages that list the whole site depend on every file: one combined digest stands for them.
-    every = (
-        hashlib.sha256(
-            "".join([*(r.digest for r in site.reports), *(t.digest for t in site.townships)]).encode()
-        ).hexdigest(),
-    )
-    yield Page("home", urls.home(), "home.html", (), every)
-    yield Page("townships", urls.townships(), "townships.html", (), every)
+    facets = report_facets(site)
+    listings, data = (facets.all_listings,), (facets.all_data,)
+    yield Page("home", urls.home(), "home.html", (), listings)
+    yield Page("townships", urls.townships(), "townships.html", (), listings)
     for township in site.townships:
         reports = index.by_township.get(township.slug, ())
-        yield Page(
-            "township",
-            urls.township(township.slug),
-            "township.html",
-            (township.slug,),
-            (township.digest, *(r.digest for r in reports)),
-        )
+        deps = (township.digest, *(facets.data[r.key] for r in reports))
+        yield Page("township", urls.township(township.slug), "township.html", (township.slug,), deps)
     for report in site.reports:
         neighbours = (index.previous.get(report.key), index.following.get(report.key))
-        yield Page(
-            "report",
-            urls.report(report.township, report.year),
-            "report.html",
-            report.key,
-            (report.digest, index.townships[report.township].digest, *(n.digest for n in neighbours if n)),
-        )
-    yield Page("years", urls.years(), "years.html", (), every)
+        deps = (report.digest, index.townships[report.township].digest,
+                *(facets.listing[n.key] for n in neighbours if n))
+        yield Page("report", urls.report(report.township, report.year), "report.html", report.key, deps)
+    yield Page("years", urls.years(), "years.html", (), listings)
     years = ",".join(str(y) for y in index.years)  # a year page links the years before and after it
     for year in index.years:
         # Every township has a row, with that year's report if any: other years do not matter.
-        deps = (years, *(t.digest for t in site.townships), *(r.digest for r in index.by_year[year]))
+        deps = (years, *(t.digest for t in site.townships), *(facets.data[r.key] for r in index.by_year[year]))
         yield Page("year", urls.year(year), "year.html", (year,), deps)
     for county in index.counties.values():
         reports = index.reports_of_county(county)
-        yield Page(
-            "region",
-            urls.region(county.slug),
-            "region.html",
-            (county.slug,),
-            (*(t.digest for t in county.townships), *(r.digest for r in reports)),
-        )
+        deps = (*(t.digest for t in county.townships), *(facets.data[r.key] for r in reports))
+        yield Page("region", urls.region(county.slug), "region.html", (county.slug,), deps)
     for page in site.pages:
         yield Page("page", urls.page(page.name), "page.html", (page.name,), (page.digest,))
-    yield Page("search", urls.search(), "search.html", (), every)
+    yield Page("search", urls.search(), "search.html", (), listings)
     yield Page("not_found", urls.not_found(), "404.html", (), ())
-    yield Page("feed", urls.feed(), "feed.xml", (), every)
-    yield Page(
-        "sitemap", urls.sitemap(), "sitemap.xml", (), (*every, *(p.digest for p in site.pages), *site.revised.values())
-    )
-    yield from open_data_routes(site, index, urls, every)
+    yield Page("feed", urls.feed(), "feed.xml", (), listings)
+    pages = tuple(p.digest for p in site.pages)
+    yield Page("sitemap", urls.sitemap(), "sitemap.xml", (), (*listings, *pages, *site.revised.values()))
+    yield from open_data_routes(site, index, urls, data, facets)
 
 
 def used_tables(site: Site) -> tuple[tuple[str, str], ...]:
@@ -182,7 +188,8 @@ def used_tables(site: Site) -> tuple[tuple[str, str], ...]:
     return tuple((f, t.id) for f, fmt in sorted(site.schemas.items()) for t in fmt.tables if (f, t.id) in used)
 
 
-def open_data_routes(site: Site, index: SiteIndex, urls: Urls, every: tuple[str, ...]) -> Iterator[Page]:
+def open_data_routes(site: Site, index: SiteIndex, urls: Urls, every: tuple[str, ...],
+                     facets: Facets) -> Iterator[Page]:
     """HTML pages of issue 10: the data page, comparisons, per-township feeds."""
     yield Page("data", urls.data_home(), "data.html", (), every)
     yield Page("compare", urls.compare(), "compare_index.html", (), every)
@@ -206,7 +213,7 @@ def open_data_routes(site: Site, index: SiteIndex, urls: Urls, every: tuple[str,
             urls.township_feed(township.slug),
             "feed.xml",
             (township.slug,),
-            (township.digest, *(r.digest for r in reports)),
+            (township.digest, *(facets.listing[r.key] for r in reports)),
         )
 
 

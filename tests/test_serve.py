@@ -90,27 +90,40 @@ def test_one_burst_of_saves_is_one_rebuild_and_one_reload(server, f2021_root):
     assert "第3稿" in get(server.url + "townships/demo-town/2021/")[1]
 
 
-def test_edit_rewrites_only_dependent_pages(server, f2021_root):
+def rewritten_by(server, f2021_root, old: str, new: str) -> set[str]:
     before = mtimes(server.out)
     generation = server.status.generation
     time.sleep(0.05)
-    edit(f2021_root, "本测试报告为虚构示例", "改过的示例")
+    edit(f2021_root, old, new)
     wait_until(lambda: server.status.generation > generation)
     after = mtimes(server.out)
     touched = {rel for rel in after if after[rel] != before.get(rel)}
-    expected = {
+    assert touched == set(server.status.result.rendered)
+    return touched
+
+
+def test_body_edit_rewrites_only_the_report_page(server, f2021_root):
+    touched = rewritten_by(server, f2021_root, "本测试报告为虚构示例", "改过的示例")
+    assert touched == {"townships/demo-town/2021/index.html"}
+
+
+def test_figure_edit_rewrites_the_pages_that_show_figures(server, f2021_root):
+    touched = rewritten_by(server, f2021_root, "proactive_items: 150", "proactive_items: 151")
+    assert {
         "townships/demo-town/2021/index.html",
         "townships/demo-town/index.html",
         "years/2021/index.html",
         "regions/demo/index.html",
-        "index.html",
-        "townships/index.html",
-        "years/index.html",
-        "feed.xml",
-        "sitemap.xml",
-    }
-    assert touched == expected == set(server.status.result.rendered)
-    assert "about/index.html" not in touched and "404.html" not in touched
+        "compare/figures/proactive_items/index.html",
+        "compare/figures/proactive_items/demo/index.html",
+    } <= touched
+    assert not touched & {"index.html", "townships/index.html", "feed.xml", "sitemap.xml", "about/index.html"}
+
+
+def test_title_edit_rewrites_the_lists_of_reports(server, f2021_root):
+    touched = rewritten_by(server, f2021_root, "year: 2021\n", "year: 2021\ntitle: 示例镇2021年报告\n")
+    assert {"index.html", "townships/index.html", "years/index.html", "feed.xml", "sitemap.xml"} <= touched
+    assert "404.html" not in touched
 
 
 def test_error_page_while_content_is_broken_and_back_after_fix(server, f2021_root):
