@@ -1,0 +1,84 @@
+"""Screenshots for a person to look at (not a test): `python -m tests.browser.shoot OUTDIR [SITE]`.
+
+Builds the sample site (or serves SITE), then writes full-page PNGs of home, township and report
+at 1280 and 360 px, and the report at 360 px in large-font + high-contrast mode."""
+
+from __future__ import annotations
+
+import functools
+import sys
+import tempfile
+import threading
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, QuietHandler
+from tests.browser.site_pages import PAGE_TYPES
+
+SHOTS = (
+    ("home", 1280, {}),
+    ("home", 360, {}),
+    ("township", 1280, {}),
+    ("township", 360, {}),
+    ("report", 1280, {}),
+    ("report", 360, {}),
+    ("report", 360, {"font": "2", "contrast": "1"}),
+)
+
+
+def shoot(site: Path, out: Path) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    out.mkdir(parents=True, exist_ok=True)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    written = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for kind, width, prefs in SHOTS:
+            context = browser.new_context(viewport={"width": width, "height": 900})
+            context.add_init_script("".join(f"localStorage.setItem('xxgk-{k}','{v}');" for k, v in prefs.items()))
+            page = context.new_page()
+            page.goto(base + PAGE_TYPES[kind])
+            suffix = "-large-contrast" if prefs else ""
+            path = out / f"{kind}-{width}{suffix}.png"
+            page.screenshot(path=str(path), full_page=True)
+            written.append(path)
+            written += _slices(page, out / f"{kind}-{width}{suffix}", width)
+            context.close()
+        browser.close()
+    httpd.shutdown()
+    return written
+
+
+def _slices(page, stem: Path, width: int) -> list[Path]:
+    """A tall page also in screen-sized parts, so each can be looked at unscaled."""
+    height = page.evaluate("document.documentElement.scrollHeight")
+    step = 2 * width if width < 800 else 1200
+    if height <= step * 1.5:
+        return []
+    parts = []
+    for n, top in enumerate(range(0, height, step), 1):
+        path = stem.with_name(f"{stem.name}-part{n}.png")
+        clip = {"x": 0, "y": top, "width": width, "height": min(step, height - top)}
+        page.screenshot(path=str(path), full_page=True, clip=clip)
+        parts.append(path)
+    return parts
+
+
+def main(argv: list[str]) -> None:
+    out = Path(argv[0])
+    if len(argv) > 1:
+        site = Path(argv[1])
+    else:
+        from tests.conftest import REPO, build_site
+
+        site = Path(tempfile.mkdtemp()) / "site"
+        build_site(REPO, site, cache=False)
+    for path in shoot(site, out):
+        print(path)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
