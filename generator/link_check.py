@@ -13,7 +13,9 @@ from generator.links import broken_links, page_ids
 from generator.problems import Problem
 
 
-def pages_to_check(staging: Path, previous_site: Path, rendered: Iterable[str], previous_files: Iterable[str] | None) -> list[str] | None:
+def pages_to_check(
+    staging: Path, previous_site: Path, rendered: Iterable[str], previous_files: Iterable[str] | None
+) -> list[str] | None:
     """The output paths whose links need reading; None means every page.
 
     A page carried over unchanged links where it did before, so only two things can break it:

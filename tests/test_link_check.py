@@ -26,7 +26,9 @@ def test_broken_link_in_a_report_fails_the_build(minimal_root):
 
 
 def test_broken_anchor_fails_the_build(minimal_root):
-    write_files(minimal_root, {REPORT: "---\nyear: 2018\n---\n## 一、概述\n\n见[上文](#没有这一节)，[概述](#一概述)。\n"})
+    write_files(
+        minimal_root, {REPORT: "---\nyear: 2018\n---\n## 一、概述\n\n见[上文](#没有这一节)，[概述](#一概述)。\n"}
+    )
     result = build_site(minimal_root)
     assert _codes(result) == [("link.broken", REPORT)]
     assert "#没有这一节" in next(p.message for p in result.problems if p.code == "link.broken")
@@ -59,7 +61,9 @@ def test_incremental_build_reads_only_pages_written_anew(minimal_root, tmp_path)
     assert build_site(minimal_root).ok
     site = minimal_root / "site"
     staging = tmp_path / "staging"
-    write_files(staging, {rel: (site / rel).read_bytes() for rel in ("index.html", "townships/test-town/2018/index.html")})
+    write_files(
+        staging, {rel: (site / rel).read_bytes() for rel in ("index.html", "townships/test-town/2018/index.html")}
+    )
     previous = ["index.html", "townships/test-town/2018/index.html"]
     assert pages_to_check(staging, site, ["index.html", "feed.xml"], previous) == ["index.html"]
     assert pages_to_check(staging, site, ["index.html"], None) is None  # no previous build: every page
