@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, build_site
+from tests.browser.site_pages import EXTERNAL_LINK
+from tests.conftest import FIXTURES, REPO, build_site
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -39,6 +40,10 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("browser-site")
     shutil.copytree(REPO / "content", root / "content")
     shutil.copytree(REPO / "templates", root / "templates")
+    # an f2021 report too (both table formats), and one external link for the print view
+    shutil.copytree(FIXTURES / "f2021/content/townships/demo-town", root / "content/townships/demo-town")
+    report = root / "content/townships/anqiu-jingzhi/2019.md"
+    report.write_text(report.read_text("utf-8") + f"\n参见[中国政府网]({EXTERNAL_LINK})。\n", "utf-8")
     result = build_site(root)
     assert result.ok, result.problems
     return root / "site"

@@ -10,6 +10,7 @@ PAGE_TYPES: dict[str, str] = {
     "townships": "/townships/",
     "township": "/townships/anqiu-jingzhi/",
     "report": "/townships/anqiu-jingzhi/2019/",  # the one with the standard tables
+    "report_f2021": "/townships/demo-town/2021/",
     "report_prose": "/townships/tongxiang-wuzhen/2018/",
     "years": "/years/",
     "year": "/years/2019/",
@@ -20,3 +21,4 @@ PAGE_TYPES: dict[str, str] = {
 
 REPORT = PAGE_TYPES["report"]
 WIDTHS = (1280, 360)
+EXTERNAL_LINK = "https://www.gov.cn/zhengce/"  # added to the report's body by the site fixture
