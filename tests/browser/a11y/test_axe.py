@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.site_pages import PAGE_TYPES, WIDTHS
+from tests.browser.a11y.site_pages import PAGE_TYPES, WIDTHS
 
 pytestmark = pytest.mark.browser
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.site_pages import PAGE_TYPES, REPORT, WIDTHS
+from tests.browser.a11y.site_pages import PAGE_TYPES, REPORT, WIDTHS
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +34,8 @@ def test_wide_tables_scroll_in_their_own_region_at_360(open_page):
     region = page.locator(".table-scroll").nth(1)  # Table 2: the keyboard scrolls it
     region.focus()
     page.keyboard.press("ArrowRight")
-    assert region.evaluate("r => r.scrollLeft") > 0
+    # keyboard scrolling may be animated: wait for it (fails after 5 s if it never moves)
+    page.wait_for_function("document.querySelectorAll('.table-scroll')[1].scrollLeft > 0", timeout=5000)
 
 
 def test_table_columns_line_up_with_their_headers(open_page):

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.site_pages import EXTERNAL_LINK, PAGE_TYPES, REPORT
+from tests.browser.a11y.site_pages import EXTERNAL_LINK, PAGE_TYPES, REPORT
 
 pytestmark = pytest.mark.browser
 

@@ -1,19 +1,16 @@
-"""Screenshots for a person to look at (not a test): `python -m tests.browser.shoot OUTDIR [SITE]`.
+"""Screenshots for a person to look at (not a test): `python -m tests.browser.a11y.shoot OUTDIR [SITE]`.
 
 Builds the sample site (or serves SITE), then writes full-page PNGs of home, township and report
 at 1280 and 360 px, and the report at 360 px in large-font + high-contrast mode."""
 
 from __future__ import annotations
 
-import functools
 import sys
 import tempfile
-import threading
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, QuietHandler
-from tests.browser.site_pages import PAGE_TYPES
+from tests.browser.a11y.site_pages import PAGE_TYPES
+from tests.browser.conftest import CHROMIUM_ARGS, chromium_path, serve
 
 SHOTS = (
     ("home", 1280, {}),
@@ -30,12 +27,11 @@ def shoot(site: Path, out: Path) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
     out.mkdir(parents=True, exist_ok=True)
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    served = serve(site)
+    base = next(served)
     written = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         for kind, width, prefs in SHOTS:
             context = browser.new_context(viewport={"width": width, "height": 900})
             context.add_init_script("".join(f"localStorage.setItem('xxgk-{k}','{v}');" for k, v in prefs.items()))
@@ -48,7 +44,7 @@ def shoot(site: Path, out: Path) -> list[Path]:
             written += _slices(page, out / f"{kind}-{width}{suffix}", width)
             context.close()
         browser.close()
-    httpd.shutdown()
+    served.close()
     return written
 
 

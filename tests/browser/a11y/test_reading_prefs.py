@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.site_pages import PAGE_TYPES, REPORT
+from tests.browser.a11y.site_pages import PAGE_TYPES, REPORT
 
 pytestmark = pytest.mark.browser
 
