@@ -13,6 +13,7 @@ from generator.assemble import assemble
 from generator.cache import Manifest, build_key, load_manifest, save_manifest, tree_digest
 from generator.checks import run_checks
 from generator.documents import load_documents
+from generator.link_check import link_problems, pages_to_check
 from generator.model import Site
 from generator.navigation import SiteIndex, build_index
 from generator.open_data import write_open_data
@@ -89,6 +90,10 @@ def build(root: Path, options: BuildOptions) -> BuildResult:
         write_open_data(site, index, urls, staging)  # issue 10: the downloads under /data/
         if options.search:
             build_search_index(search_docs(site, index, urls, pages, staging), urls, site.config.language, staging)
+        broken = _check_links(site, urls, staging, options.out, rendered, previous)
+        if broken:
+            discard(staging)
+            return BuildResult(tuple(sort_problems([*problems, *broken])), False, seconds=time.perf_counter() - started)
         swap_in(staging, options.out)
     except BaseException:
         discard(staging)
@@ -144,3 +149,13 @@ def _copy_assets(root: Path, site: Site, urls: Urls, templates: Path, staging: P
                 source, staging, urls.output_path(urls.attachment(report.township, report.year, report.attachment))
             )
     write_file(staging, ".nojekyll", b"")
+
+
+def _check_links(
+    site: Site, urls: Urls, staging: Path, out: Path, rendered: list[str], previous: Manifest | None
+) -> list[Problem]:
+    """No broken internal link or anchor reaches the live site (see link_check.py for the scope)."""
+    sources = {urls.output_path(urls.report(r.township, r.year)): r.path for r in site.reports}
+    sources.update({urls.output_path(urls.page(p.name)): p.path for p in site.pages})
+    scope = pages_to_check(staging, out, rendered, previous.files if previous else None)
+    return link_problems(staging, urls.base_path, scope, sources)

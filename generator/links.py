@@ -52,3 +52,8 @@ def broken_links(out: Path, base_path: str, pages: list[str] | None = None) -> l
                 if unquote(parts.fragment) not in ids[target]:
                     broken.append(BrokenLink(name, link))
     return broken
+
+
+def page_ids(page: Path) -> set[str]:
+    """The #fragment targets a page offers (for noticing when a rebuilt page lost one)."""
+    return {html.unescape(i) for i in _ID.findall(page.read_text(encoding="utf-8"))}

@@ -1,0 +1,52 @@
+"""The build's last gate: no page may link to a file or #anchor that the new site lacks.
+
+Runs over the staging directory before the swap, so a broken link leaves the previous site in place.
+Only pages written anew are read, unless a page was removed (then a page carried over unchanged may
+now point at nothing, and every page is read)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from generator.links import broken_links, page_ids
+from generator.problems import Problem
+
+
+def pages_to_check(
+    staging: Path, previous_site: Path, rendered: Iterable[str], previous_files: Iterable[str] | None
+) -> list[str] | None:
+    """The output paths whose links need reading; None means every page.
+
+    A page carried over unchanged links where it did before, so only two things can break it:
+    a target that is gone, or an anchor lost from a page written anew. Either one, or no previous
+    build to compare with, and every page is read."""
+    if previous_files is None:
+        return None
+    written = sorted(p for p in rendered if p.endswith(".html"))
+    if any(not (staging / rel).is_file() for rel in previous_files):
+        return None
+    for rel in written:
+        old = previous_site / rel
+        if old.is_file() and page_ids(old) - page_ids(staging / rel):
+            return None
+    return written
+
+
+def link_problems(staging: Path, base_path: str, pages: list[str] | None, sources: Mapping[str, str]) -> list[Problem]:
+    """One `link.broken` problem per broken link, at the content file the page came from when
+    there is one (reports, content pages), else at the page's output path."""
+    problems = []
+    for link in broken_links(staging, base_path, pages):
+        source = sources.get(link.page)
+        where = source or link.page
+        page_note = f"（页面 {link.page}）" if source else ""
+        problems.append(
+            Problem(
+                where,
+                0,
+                "link.broken",
+                f"链接 {link.target} 指向站内不存在的页面或锚点{page_note}；请改正链接地址，或补上被链接的内容",
+            )
+        )
+    return problems

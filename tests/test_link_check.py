@@ -1,0 +1,70 @@
+"""The build fails on a broken internal link or anchor, naming the content file; the live site stays."""
+
+from __future__ import annotations
+
+from generator.link_check import pages_to_check
+from tests.conftest import build_site, write_files
+from tests.test_build import digest_tree
+
+REPORT = "content/townships/test-town/2018.md"
+ABOUT = "content/pages/about.md"
+
+
+def _codes(result):
+    return [(p.code, p.path) for p in result.problems if p.code.startswith("link.")]
+
+
+def test_broken_link_in_a_report_fails_the_build(minimal_root):
+    assert build_site(minimal_root).ok
+    before = digest_tree(minimal_root / "site")
+    write_files(minimal_root, {REPORT: "---\nyear: 2018\n---\n## 一、概述\n\n见[另一镇](/townships/no-such-town/)。\n"})
+    result = build_site(minimal_root)
+    assert not result.ok
+    assert _codes(result) == [("link.broken", REPORT)]
+    assert "/townships/no-such-town/" in next(p.message for p in result.problems if p.code == "link.broken")
+    assert digest_tree(minimal_root / "site") == before
+
+
+def test_broken_anchor_fails_the_build(minimal_root):
+    write_files(
+        minimal_root, {REPORT: "---\nyear: 2018\n---\n## 一、概述\n\n见[上文](#没有这一节)，[概述](#一概述)。\n"}
+    )
+    result = build_site(minimal_root)
+    assert _codes(result) == [("link.broken", REPORT)]
+    assert "#没有这一节" in next(p.message for p in result.problems if p.code == "link.broken")
+
+
+def test_page_carried_over_unchanged_is_checked_when_its_target_is_removed(minimal_root):
+    write_files(
+        minimal_root,
+        {
+            ABOUT: "---\ntitle: 关于\n---\n见[2018年报告](/townships/test-town/2018/#一概述)。\n",
+            "content/townships/test-town/2019.md": "---\nyear: 2019\n---\n## 一、概述\n\n正文。\n",
+        },
+    )
+    assert build_site(minimal_root).ok
+    (minimal_root / REPORT).unlink()
+    result = build_site(minimal_root)
+    assert _codes(result) == [("link.broken", ABOUT)]
+    assert (minimal_root / "site/townships/test-town/2018/index.html").is_file()  # the old site stays
+
+
+def test_page_carried_over_unchanged_is_checked_when_an_anchor_it_needs_is_lost(minimal_root):
+    write_files(minimal_root, {ABOUT: "---\ntitle: 关于\n---\n见[概述](/townships/test-town/2018/#一概述)。\n"})
+    assert build_site(minimal_root).ok
+    write_files(minimal_root, {REPORT: "---\nyear: 2018\n---\n## 一、总体情况\n\n正文。\n"})
+    result = build_site(minimal_root)
+    assert _codes(result) == [("link.broken", ABOUT)]
+
+
+def test_incremental_build_reads_only_pages_written_anew(minimal_root, tmp_path):
+    assert build_site(minimal_root).ok
+    site = minimal_root / "site"
+    staging = tmp_path / "staging"
+    write_files(
+        staging, {rel: (site / rel).read_bytes() for rel in ("index.html", "townships/test-town/2018/index.html")}
+    )
+    previous = ["index.html", "townships/test-town/2018/index.html"]
+    assert pages_to_check(staging, site, ["index.html", "feed.xml"], previous) == ["index.html"]
+    assert pages_to_check(staging, site, ["index.html"], None) is None  # no previous build: every page
+    assert pages_to_check(staging, site, ["index.html"], [*previous, "years/index.html"]) is None  # one removed
