@@ -150,6 +150,9 @@ _CATALOGUE: tuple[tuple[str, str, str, str, str], ...] = (
      "请改用 Markdown 写法：## 标题、**加粗**、[文字](链接)。"),
     ("body.broken_link", _E, "正文", "链接指向不存在的页面",
      "正文中的站内链接指向的页面不存在。请检查地址（如 /townships/anqiu-jingzhi/2019/），或删去链接。"),
+    ("link.broken", _E, "正文", "生成的页面有断链",
+     "生成站点后发现某页的站内链接或 # 锚点指向不存在的页面或位置，本次不发布。多因正文链接写错，"
+     "或删除了仍被链接的报告；请按提示的文件改正链接。"),
 )
 
 CODES: dict[str, ProblemCode] = {row[0]: ProblemCode(*row) for row in _CATALOGUE}

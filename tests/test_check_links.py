@@ -2,26 +2,43 @@
 
 from __future__ import annotations
 
+import shutil
+
 from generator.link_check import pages_to_check
-from tests.conftest import build_site, write_files
+from tests.conftest import REPO, build_site, write_files
 from tests.test_build import digest_tree
 
 REPORT = "content/townships/test-town/2018.md"
 ABOUT = "content/pages/about.md"
 
 
-def _codes(result):
-    return [(p.code, p.path) for p in result.problems if p.code.startswith("link.")]
+def _codes(result, prefix="link."):
+    return [(p.code, p.path) for p in result.problems if p.code.startswith(prefix)]
 
 
 def test_broken_link_in_a_report_fails_the_build(minimal_root):
+    """Caught twice over: by the content check (body.broken_link, before anything is rendered)."""
     assert build_site(minimal_root).ok
     before = digest_tree(minimal_root / "site")
     write_files(minimal_root, {REPORT: "---\nyear: 2018\n---\n## 一、概述\n\n见[另一镇](/townships/no-such-town/)。\n"})
     result = build_site(minimal_root)
     assert not result.ok
+    assert _codes(result, "body.broken_link") == [("body.broken_link", REPORT)]
+    assert digest_tree(minimal_root / "site") == before
+
+
+def test_broken_link_made_by_a_template_fails_the_build(minimal_root):
+    """What the content check cannot see: a template that links to a page no route makes."""
+    shutil.copytree(REPO / "templates", minimal_root / "templates")
+    assert build_site(minimal_root).ok
+    before = digest_tree(minimal_root / "site")
+    page = minimal_root / "templates/report.html"
+    page.write_text(page.read_text("utf-8").replace("{% block main %}", '{% block main %}<a href="/nowhere/">x</a>', 1),
+                    "utf-8")
+    result = build_site(minimal_root)
+    assert not result.ok
     assert _codes(result) == [("link.broken", REPORT)]
-    assert "/townships/no-such-town/" in next(p.message for p in result.problems if p.code == "link.broken")
+    assert "/nowhere/" in next(p.message for p in result.problems if p.code == "link.broken")
     assert digest_tree(minimal_root / "site") == before
 
 
@@ -34,7 +51,7 @@ def test_broken_anchor_fails_the_build(minimal_root):
     assert "#没有这一节" in next(p.message for p in result.problems if p.code == "link.broken")
 
 
-def test_page_carried_over_unchanged_is_checked_when_its_target_is_removed(minimal_root):
+def test_link_to_a_removed_report_is_reported_and_the_old_site_stays(minimal_root):
     write_files(
         minimal_root,
         {
@@ -45,7 +62,7 @@ def test_page_carried_over_unchanged_is_checked_when_its_target_is_removed(minim
     assert build_site(minimal_root).ok
     (minimal_root / REPORT).unlink()
     result = build_site(minimal_root)
-    assert _codes(result) == [("link.broken", ABOUT)]
+    assert _codes(result, "body.broken_link") == [("body.broken_link", ABOUT)]
     assert (minimal_root / "site/townships/test-town/2018/index.html").is_file()  # the old site stays
 
 
