@@ -112,7 +112,7 @@ def _compare_cell(page: Page, site: Site, index: SiteIndex, urls: Urls, converte
     cell = next(c for c in table_cells(fmt, table) if c.id == cell_id)
     matrix = build_matrix(index, list(index.counties.values()), cell_lookup(cell, site.schemas))
     return {
-        "title": f"{table.number}“{cell.label}”：各乡镇历年对比",
+        "title": f"{fmt.name}{table.number}“{cell.label}”：各乡镇历年对比",
         "description": f"{fmt.name}{table.number}{table.caption}中“{cell.label}”一格的各乡镇历年对比",
         "heading": cell.label,
         "unit": cell.unit or ("" if cell.type == "money" else "件"),
