@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from generator.assemble import assemble
+from generator.assemble import assemble, with_base_url
 from generator.cache import Manifest, build_key, load_manifest, save_manifest, tree_digest
 from generator.checks import run_checks
 from generator.documents import load_documents
+from generator.history import read_history
 from generator.model import Site
 from generator.navigation import SiteIndex, build_index
 from generator.output import copy_file, discard, reuse_file, staging_dir, swap_in, write_file
@@ -29,6 +30,7 @@ class BuildOptions:
     cache: bool = True
     strict: bool = False
     today: date = field(default_factory=date.today)
+    base_url: str = ""  # overrides site.yaml's base_url (the deploy workflow passes the Pages URL)
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,12 @@ def load_site(root: Path, today: date, jobs: int = 1) -> tuple[Site | None, list
     return site, sort_problems(problems)
 
 
+def for_publishing(root: Path, site: Site, options: BuildOptions) -> Site:
+    """What only a build needs: the base URL it is published at, and each report's corrections."""
+    config = with_base_url(site.config, options.base_url) if options.base_url else site.config
+    return replace(site, config=config, revisions=read_history(root))
+
+
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
@@ -71,6 +79,7 @@ def build(root: Path, options: BuildOptions) -> BuildResult:
     site, problems = load_site(root, options.today, options.jobs)
     if site is None or blocking(problems, options.strict):
         return BuildResult(tuple(problems), False, seconds=time.perf_counter() - started)
+    site = for_publishing(root, site, options)
     templates = template_dir(root)
     index = build_index(site)
     urls = make_urls(site, templates)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from generator.history import Revision
 from generator.schema import Schemas
 from generator.source import Source
 
@@ -114,3 +115,5 @@ class Site:
     pages: tuple[ContentPage, ...]
     schemas: Schemas
     attachments: tuple[str, ...] = ()  # content-relative paths of files copied as they are
+    # content path → changes after first publication, from git (history.py); empty outside git
+    revisions: dict[str, tuple[Revision, ...]] = field(default_factory=dict)

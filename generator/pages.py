@@ -111,7 +111,12 @@ def routes(site: Site, index: SiteIndex, urls: Urls) -> Iterator[Page]:
             urls.report(report.township, report.year),
             "report.html",
             report.key,
-            (report.digest, index.townships[report.township].digest, *(n.digest for n in neighbours if n)),
+            (
+                report.digest,
+                index.townships[report.township].digest,
+                *(n.digest for n in neighbours if n),
+                *(r.commit for r in site.revisions.get(report.path, ())),
+            ),
         )
     yield Page("years", urls.years(), "years.html", (), every)
     for year in index.years:
