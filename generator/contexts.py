@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import markdown
 
+from generator.guide import expand_generated
 from generator.markup import BodySection, normalize_heading, split_sections, to_html
 from generator.model import FIGURES, Report, Site
 from generator.navigation import SiteIndex
@@ -186,7 +187,7 @@ def _content_page(page, site, index, urls, converter) -> dict:
     return {
         "title": content.title,
         "description": content.description or content.title,
-        "body": to_html(converter, content.body),
+        "body": to_html(converter, expand_generated(content.body)),
     }
 
 
