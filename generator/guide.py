@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from generator.problem_codes import CODES, ProblemCode
-from generator.problems import SEVERITY_ZH
+from generator.problems import ERROR, NOTICE, SEVERITY_ZH, WARNING
 
 MARKER = "<!-- xxgk:problem-codes -->"
 
@@ -25,12 +25,18 @@ def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|").replace("<", "&lt;")
 
 
+GROUP_HEADINGS = {ERROR: "错误：检查不通过，必须改正", WARNING: "警告：请核对", NOTICE: "提示：仅供参考"}
+
+
 def problem_code_table(codes: Iterable[ProblemCode]) -> str:
-    """Every code, errors first, then warnings and notices, each group sorted by code."""
-    order = {severity: i for i, severity in enumerate(SEVERITY_ZH)}
-    rows = sorted(codes, key=lambda c: (order.get(c.severity, len(order)), c.code))
-    lines = ["", "| 代码 | 级别 | 问题 | 含义和改法 |", "|---|---|---|---|"]
-    for c in rows:
-        severity = SEVERITY_ZH.get(c.severity, c.severity)
-        lines.append(f"| `{c.code}` | {severity} | {_cell(c.title)} | {_cell(c.explanation)} |")
+    """One table per severity (errors first), each sorted by code."""
+    by_severity: dict[str, list[ProblemCode]] = {}
+    for c in sorted(codes, key=lambda c: c.code):
+        by_severity.setdefault(c.severity, []).append(c)
+    order = [*GROUP_HEADINGS, *sorted(set(by_severity) - set(GROUP_HEADINGS))]
+    lines = []
+    for severity in (s for s in order if s in by_severity):
+        heading = GROUP_HEADINGS.get(severity, SEVERITY_ZH.get(severity, severity))
+        lines += ["", f"### {heading}", "", "| 代码 | 问题 | 含义和改法 |", "|---|---|---|"]
+        lines += [f"| `{c.code}` | {_cell(c.title)} | {_cell(c.explanation)} |" for c in by_severity[severity]]
     return "\n".join([*lines, ""])

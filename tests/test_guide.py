@@ -15,15 +15,17 @@ CODES_FOR_TEST = (
 )
 
 
-def test_the_marker_line_becomes_a_table_errors_first():
+def test_the_marker_line_becomes_tables_errors_first():
     body = f"前言\n\n{MARKER}\n\n后记"
     text = expand_generated(body, CODES_FOR_TEST)
     lines = text.splitlines()
     assert MARKER not in text
-    assert lines[3] == "| 代码 | 级别 | 问题 | 含义和改法 |"
-    assert [line.split("|")[1].strip() for line in lines[5:8]] == ["`b.error`", "`a.warning`", "`z.notice`"]
-    assert "左 \\| 右，&lt;b>不是标签&lt;/b>" in lines[5]
-    assert "请核对 原件" in lines[6]
+    headings = [line for line in lines if line.startswith("### ")]
+    assert headings == ["### 错误：检查不通过，必须改正", "### 警告：请核对", "### 提示：仅供参考"]
+    rows = [line for line in lines if line.startswith("| `")]
+    assert [row.split("|")[1].strip() for row in rows] == ["`b.error`", "`a.warning`", "`z.notice`"]
+    assert "左 \\| 右，&lt;b>不是标签&lt;/b>" in rows[0]
+    assert "请核对 原件" in rows[1]
     assert lines[0] == "前言" and lines[-1] == "后记"
 
 
