@@ -8,12 +8,16 @@ import re
 from generator.cli import main
 from generator.links import broken_links
 from tests.conftest import REPO
+from tests.workflow_runner import load_workflow, our_steps, run_steps
 
 PAGES_URL = "https://someone.github.io/their-copy"
 
 
-def test_build_with_the_pages_url_as_the_deploy_workflow_does(sample_root):
-    assert main(["--root", str(sample_root), "build", "--jobs", "1", "--no-cache", "--base-url", f"{PAGES_URL}/"]) == 0
+def test_the_deploy_workflow_builds_for_the_pages_url_of_any_repository(sample_root, tmp_path):
+    steps = our_steps(load_workflow("deploy.yml"), "build")
+    context = {"steps.pages.outputs.base_url": PAGES_URL}  # what actions/configure-pages gives
+    runs = run_steps(steps, sample_root, context, tmp_path / "summary.md", tmp_path / "bin")
+    assert [r.returncode for r in runs] == [0], [r.stderr for r in runs]
     out = sample_root / "site"
     assert broken_links(out, "/their-copy/") == []
     own = [
@@ -24,6 +28,7 @@ def test_build_with_the_pages_url_as_the_deploy_workflow_does(sample_root):
     assert own and all(link.startswith("/their-copy/") for link in own)
     sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<loc>{PAGES_URL}/townships/anqiu-jingzhi/2019/</loc>" in sitemap
+    assert (out / ".nojekyll").is_file() and (out / "404.html").is_file()
 
 
 def test_a_bad_base_url_is_a_usage_error(sample_root, capsys):
