@@ -9,9 +9,9 @@ from generator.problems import ERROR, NOTICE, WARNING
 from tests.conftest import REPO, build_site
 
 CODES_FOR_TEST = (
-    ProblemCode("z.notice", NOTICE, "提示项", "仅供参考"),
-    ProblemCode("b.error", ERROR, "错误项", "左 | 右，<b>不是标签</b>"),
-    ProblemCode("a.warning", WARNING, "警告项", "请核对\n原件"),
+    ProblemCode("z.notice", NOTICE, "表格", "提示项", "仅供参考"),
+    ProblemCode("b.error", ERROR, "文件", "错误项", "左 | 右，<b>不是标签</b>"),
+    ProblemCode("a.warning", WARNING, "字段", "警告项", "请核对\n原件"),
 )
 
 
