@@ -56,7 +56,7 @@ def load_site(root: Path, today: date, jobs: int = 1) -> tuple[Site | None, list
 def for_publishing(root: Path, site: Site, options: BuildOptions) -> Site:
     """What only a build needs: the base URL it is published at, and each report's corrections."""
     config = with_base_url(site.config, options.base_url) if options.base_url else site.config
-    return replace(site, config=config, revisions=read_history(root))
+    return replace(site, config=config, corrections=read_history(root))
 
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"

@@ -130,7 +130,7 @@ def _report(page, site, index, urls, converter) -> dict:
         "previous": index.previous.get(report.key),
         "following": index.following.get(report.key),
         "figures": [(f, report.figures[f.name]) for f in FIGURES if f.name in report.figures],
-        "revisions": site.revisions.get(report.path, ()),
+        "corrections": site.corrections.get(report.path, ()),
     }
 
 

@@ -115,5 +115,5 @@ class Site:
     pages: tuple[ContentPage, ...]
     schemas: Schemas
     attachments: tuple[str, ...] = ()  # content-relative paths of files copied as they are
-    # content path → changes after first publication, from git (history.py); empty outside git
-    revisions: dict[str, tuple[Revision, ...]] = field(default_factory=dict)
+    # 更正记录: content path → its changes after first publication, from git (history.py); empty outside git
+    corrections: dict[str, tuple[Revision, ...]] = field(default_factory=dict)

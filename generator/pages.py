@@ -115,7 +115,7 @@ def routes(site: Site, index: SiteIndex, urls: Urls) -> Iterator[Page]:
                 report.digest,
                 index.townships[report.township].digest,
                 *(n.digest for n in neighbours if n),
-                *(r.commit for r in site.revisions.get(report.path, ())),
+                *(r.commit for r in site.corrections.get(report.path, ())),
             ),
         )
     yield Page("years", urls.years(), "years.html", (), every)

@@ -54,7 +54,7 @@ def test_corrections_after_publication_show_on_the_report_page(tmp_path):
     assert list(history) == [REPORT]  # township.yaml and site.yaml never changed
     build_site(root)
     html = (root / "site" / PAGE).read_text(encoding="utf-8")
-    assert '<h2 id="revisions">更正记录</h2>' in html
+    assert '<h2 id="corrections">更正记录</h2>' in html
     assert '<time datetime="2019-03-05">2019-03-05</time> 更正测试镇2018年报告：主动公开信息应为13条（据原件）' in html
     assert html.index("2019-03-05") < html.index("2019-04-01")
     assert "发布测试镇2018年报告" not in html
