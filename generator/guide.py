@@ -5,6 +5,7 @@ recognised, and replaced with a Markdown table made from the catalogue of proble
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from generator.problem_codes import CODES, ProblemCode
@@ -21,8 +22,12 @@ def expand_generated(body: str, codes: Iterable[ProblemCode] | None = None) -> s
     return "\n".join(table if line.strip() == MARKER else line for line in body.split("\n"))
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]()#!|])")
+
+
 def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|").replace("<", "&lt;")
+    """Catalogue text shown as written: an explanation may quote Markdown (`[文字](链接)`) to editors."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split())).replace("<", "&lt;")
 
 
 GROUP_HEADINGS = {ERROR: "错误：检查不通过，必须改正", WARNING: "警告：请核对", NOTICE: "提示：仅供参考"}

@@ -4,6 +4,7 @@ marker line, and content is never evaluated."""
 from __future__ import annotations
 
 from generator.guide import MARKER, expand_generated
+from generator.markup import new_converter, to_html
 from generator.problem_codes import CODES, ProblemCode
 from generator.problems import ERROR, NOTICE, WARNING
 from tests.conftest import REPO, build_site
@@ -27,6 +28,14 @@ def test_the_marker_line_becomes_tables_errors_first():
     assert "左 \\| 右，&lt;b>不是标签&lt;/b>" in rows[0]
     assert "请核对 原件" in rows[1]
     assert lines[0] == "前言" and lines[-1] == "后记"
+
+
+def test_catalogue_text_is_shown_as_written_never_as_markup():
+    codes = (ProblemCode("body.html", WARNING, "正文", "正文含 HTML", "请改用 **加粗**、[文字](链接)、a_b、`x` | <i>"),)
+    converter = new_converter()
+    html = to_html(converter, expand_generated(MARKER, codes))
+    assert "请改用 **加粗**、[文字](链接)、a_b、`x` | &lt;i&gt;" in html
+    assert "<a " not in html and "<strong>" not in html
 
 
 def test_only_a_line_that_is_exactly_the_marker_is_replaced():
