@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import PurePosixPath
 from urllib.parse import urlparse
@@ -50,23 +51,37 @@ def _config(source: Source | None, problems: list[Problem]) -> SiteConfig | None
     reader.unknown(CONFIG_FIELDS, "站点配置")
     title = reader.text("title", "站点名称", required=True)
     base_url = reader.text("base_url", "站点地址", required=True, default="/")
-    parsed = urlparse(base_url)
-    if parsed.scheme not in ("", "http", "https") or (parsed.scheme and not parsed.netloc):
+    if not valid_base_url(base_url):
         reader.problem(
             ("base_url",), "config.base_url", f"base_url 应为 / 、/路径/ 或 https://域名/路径/，实为“{base_url}”"
         )
-    base_path = "/" + parsed.path.strip("/") + "/" if parsed.path.strip("/") else "/"
     problems += reader.problems
     return SiteConfig(
         title,
         base_url,
-        base_path,
+        base_path_of(base_url),
         reader.text("publisher", "发布者"),
         reader.text("contact", "联系方式"),
         reader.text("language", "语言", default="zh-CN"),
         reader.text("description", "站点简介"),
         source.digest,
     )
+
+
+def base_path_of(base_url: str) -> str:
+    """The path part of a base URL, always starting and ending in "/"."""
+    path = urlparse(base_url).path.strip("/")
+    return f"/{path}/" if path else "/"
+
+
+def valid_base_url(base_url: str) -> bool:
+    parsed = urlparse(base_url)
+    return parsed.scheme in ("", "http", "https") and bool(not parsed.scheme or parsed.netloc)
+
+
+def with_base_url(config: SiteConfig, base_url: str) -> SiteConfig:
+    """site.yaml's base_url replaced, e.g. by the GitHub Pages URL that the deploy workflow is given."""
+    return replace(config, base_url=base_url, base_path=base_path_of(base_url))
 
 
 def _townships(sources: dict[str, Source | None], problems: list[Problem]) -> tuple[Township, ...]:

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from generator.assemble import assemble
+from generator.assemble import assemble, with_base_url
 from generator.cache import Manifest, build_key, load_manifest, save_manifest, tree_digest
 from generator.checks import run_checks
 from generator.documents import load_documents
+from generator.history import read_history
 from generator.link_check import link_problems, pages_to_check
 from generator.model import Site
 from generator.navigation import SiteIndex, build_index
@@ -34,6 +35,7 @@ class BuildOptions:
     strict: bool = False
     today: date = field(default_factory=date.today)
     search: bool = True  # build the Pagefind index (`--no-search` skips it)
+    base_url: str = ""  # overrides site.yaml's base_url (the deploy workflow passes the Pages URL)
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,12 @@ def load_site(root: Path, today: date, jobs: int = 1) -> tuple[Site | None, list
     if site is not None:
         problems += run_checks(site)
     return site, sort_problems(problems)
+
+
+def for_publishing(root: Path, site: Site, options: BuildOptions) -> Site:
+    """What only a build needs: the base URL it is published at, and each report's corrections."""
+    config = with_base_url(site.config, options.base_url) if options.base_url else site.config
+    return replace(site, config=config, corrections=read_history(root))
 
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -77,6 +85,7 @@ def build(root: Path, options: BuildOptions) -> BuildResult:
     if site is None or blocking(problems, options.strict):
         return BuildResult(tuple(problems), False, seconds=time.perf_counter() - started)
     site = with_revisions(root, site)  # issue 10: git dates for the sitemap's lastmod
+    site = for_publishing(root, site, options)
     templates = template_dir(root)
     index = build_index(site)
     urls = make_urls(site, templates)

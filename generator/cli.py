@@ -9,7 +9,9 @@ from datetime import date
 from pathlib import Path
 
 from generator import __version__
+from generator.assemble import valid_base_url
 from generator.build import BuildOptions, build, load_site
+from generator.changes import GitError, changed_files, changes_markdown
 from generator.devserver import serve_command
 from generator.importer import command as import_command
 from generator.problems import blocking, format_github, format_json, format_text, summary_markdown
@@ -31,10 +33,12 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--no-cache", action="store_true", help="不使用构建缓存，全部重新生成")
     b.add_argument("--strict", action="store_true", help="警告也视为错误")
     b.add_argument("--no-search", action="store_true", help="不建立全文搜索索引（Pagefind）")
+    b.add_argument("--base-url", default="", help="发布地址，覆盖 site.yaml 的 base_url（部署工作流传入 Pages 地址）")
     _format_option(b)
 
     c = commands.add_parser("check", help="只检查内容，不生成站点")
     c.add_argument("--strict", action="store_true", help="警告也视为错误")
+    c.add_argument("--base", default="", help="与此 git 分支或提交比较，列出改动了哪些内容文件（拉取请求检查用）")
     _format_option(c)
 
     import_command.add_parser(commands)
@@ -88,6 +92,23 @@ def _report(problems: list, fmt: str) -> None:
             handle.write(summary_markdown(problems))
 
 
+def _report_changes(root: Path, base: str, problems: list, fmt: str) -> bool:
+    """Which content files differ from `base`, into the job summary (or stderr). False: git failed."""
+    try:
+        changes = changed_files(root, base)
+    except GitError as exc:
+        print(f"xxgk: {exc}", file=sys.stderr)
+        return False
+    text = changes_markdown(changes, problems, base)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if fmt == "github" and summary:
+        with open(summary, "a", encoding="utf-8") as handle:
+            handle.write(text)
+    else:
+        print(text, file=sys.stderr)
+    return True
+
+
 def _counts(problems: list) -> str:
     errors = sum(p.severity == "error" for p in problems)
     warnings = sum(p.severity == "warning" for p in problems)
@@ -109,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         _, problems = load_site(root, date.today())
         _report(problems, args.format)
+        if args.base and not _report_changes(root, args.base, problems, args.format):
+            return 2
         stop = blocking(problems, args.strict)
         if args.format == "text":
             print(("检查未通过：" if stop else "检查通过：") + _counts(problems), file=sys.stderr)
@@ -118,8 +141,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.jobs < 1:
             print("xxgk: --jobs 至少为 1", file=sys.stderr)
             return 2
+        if args.base_url and not valid_base_url(args.base_url):
+            print(f"xxgk: --base-url 应为 /路径/ 或 https://域名/路径/，实为“{args.base_url}”", file=sys.stderr)
+            return 2
         options = BuildOptions(
-            out, jobs=args.jobs, cache=not args.no_cache, strict=args.strict, search=not args.no_search
+            out, jobs=args.jobs, cache=not args.no_cache, strict=args.strict, search=not args.no_search,
+            base_url=args.base_url,
         )
         result = build(root, options)
         _report(list(result.problems), args.format)

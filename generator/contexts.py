@@ -9,6 +9,7 @@ import markdown
 from generator.charts import figure_charts
 from generator.cross_checks import year_gaps
 from generator.data_pages import DATA_PAGE_BUILDERS
+from generator.guide import expand_generated
 from generator.markup import BodySection, normalize_heading, split_sections, to_html
 from generator.model import FIGURES, Report, Site
 from generator.navigation import SiteIndex
@@ -139,6 +140,7 @@ def _report(page, site, index, urls, converter) -> dict:
         "figures": [(f, report.figures[f.name]) for f in FIGURES if f.name in report.figures],
         "downloads": report_downloads(report, urls),
         "structured_data": report_jsonld(site.config, report, township, urls),
+        "corrections": site.corrections.get(report.path, ()),
     }
 
 
@@ -209,7 +211,7 @@ def _content_page(page, site, index, urls, converter) -> dict:
     return {
         "title": content.title,
         "description": content.description or content.title,
-        "body": to_html(converter, content.body),
+        "body": to_html(converter, expand_generated(content.body)),
     }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from generator.history import Revision
 from generator.schema import Schemas
 from generator.source import Source
 
@@ -116,3 +117,5 @@ class Site:
     attachments: tuple[str, ...] = ()  # content-relative paths of files copied as they are
     # content path → date of its last git commit (generator/revisions.py); empty outside a checkout
     revised: dict[str, str] = field(default_factory=dict)
+    # 更正记录: content path → its changes after first publication, from git (history.py); empty outside git
+    corrections: dict[str, tuple[Revision, ...]] = field(default_factory=dict)

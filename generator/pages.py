@@ -160,7 +160,8 @@ def routes(site: Site, index: SiteIndex, urls: Urls) -> Iterator[Page]:
     for report in site.reports:
         neighbours = (index.previous.get(report.key), index.following.get(report.key))
         deps = (report.digest, index.townships[report.township].digest,
-                *(facets.listing[n.key] for n in neighbours if n))
+                *(facets.listing[n.key] for n in neighbours if n),
+                *(r.commit for r in site.corrections.get(report.path, ())))
         yield Page("report", urls.report(report.township, report.year), "report.html", report.key, deps)
     yield Page("years", urls.years(), "years.html", (), listings)
     years = ",".join(str(y) for y in index.years)  # a year page links the years before and after it
