@@ -13,7 +13,7 @@ from generator.assemble import assemble, with_base_url
 from generator.cache import Manifest, build_key, load_manifest, save_manifest, tree_digest
 from generator.checks import run_checks
 from generator.documents import load_documents
-from generator.history import read_history
+from generator.history import read_git_history
 from generator.link_check import link_problems, pages_to_check
 from generator.model import Site
 from generator.navigation import SiteIndex, build_index
@@ -59,9 +59,11 @@ def load_site(root: Path, today: date, jobs: int = 1) -> tuple[Site | None, list
 
 
 def for_publishing(root: Path, site: Site, options: BuildOptions) -> Site:
-    """What only a build needs: the base URL it is published at, and each report's corrections."""
+    """What only a build needs: the base URL it is published at, and from git each report's
+    corrections and each file's last change."""
     config = with_base_url(site.config, options.base_url) if options.base_url else site.config
-    return replace(site, config=config, corrections=read_history(root))
+    history = read_git_history(root)
+    return with_revisions(replace(site, config=config, corrections=history.corrections), history.last_changed)
 
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -84,7 +86,6 @@ def build(root: Path, options: BuildOptions) -> BuildResult:
     site, problems = load_site(root, options.today, options.jobs)
     if site is None or blocking(problems, options.strict):
         return BuildResult(tuple(problems), False, seconds=time.perf_counter() - started)
-    site = with_revisions(root, site)  # issue 10: git dates for the sitemap's lastmod
     site = for_publishing(root, site, options)
     templates = template_dir(root)
     index = build_index(site)

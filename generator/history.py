@@ -54,15 +54,26 @@ def full_checkout(root: Path) -> bool:
     return result is not None and result.returncode == 0 and result.stdout.split() == ["true", "false"]
 
 
-def read_history(root: Path, folder: str = "content") -> dict[str, tuple[Revision, ...]]:
-    """Root-relative path of every file now under `folder` → its revisions, oldest first.
-    Empty outside a full git checkout: then the site simply shows no history."""
+@dataclass(frozen=True)
+class GitHistory:
+    corrections: dict[str, tuple[Revision, ...]]  # path → changes after first publication, oldest first
+    last_changed: dict[str, str]  # path → date of its newest commit (the sitemap's lastmod)
+
+
+def read_git_history(root: Path, folder: str = "content") -> GitHistory:
+    """One `git log` for both uses. Empty outside a full git checkout: then the site simply shows
+    no history and no lastmod (a shallow clone would date every file to its one commit)."""
     if not full_checkout(root):
-        return {}
+        return GitHistory({}, {})
     result = _git(root, "log", "--relative", "-M", "--name-status", "-z", _LOG_FORMAT, "--", folder)
     if result is None or result.returncode != 0:
         raise RuntimeError(f"git log 失败：{result.stderr.strip() if result else '找不到 git'}")
-    return revisions_from_changes(parse_log(result.stdout))
+    return history_from_changes(parse_log(result.stdout))
+
+
+def read_history(root: Path, folder: str = "content") -> dict[str, tuple[Revision, ...]]:
+    """Root-relative path of every file now under `folder` → its revisions, oldest first."""
+    return read_git_history(root, folder).corrections
 
 
 def parse_log(text: str) -> list[_Change]:
@@ -81,32 +92,32 @@ def parse_log(text: str) -> list[_Change]:
     return changes
 
 
-def revisions_from_changes(changes: list[_Change]) -> dict[str, tuple[Revision, ...]]:
+def history_from_changes(changes: list[_Change]) -> GitHistory:
     """Walks history backwards from the newest commit. `names` maps a name a file had at this point
     in history to the file's name today (None: that name then belonged to no file that exists
-    now). The change that created a file is its first publication and is left out."""
+    now). The change that created a file is its first publication and is not a correction."""
     names: dict[str, str | None] = {}
     found: dict[str, list[Revision]] = {}
+    last: dict[str, str] = {}
 
     def current(name: str) -> str | None:
         return names.get(name, name)
 
     for change in changes:
         revision = Revision(change.date, change.message, change.commit)
+        key = current(change.paths[-1])
+        if key and change.status != "D":
+            last.setdefault(key, change.date)
         if change.status in "RC":
             old, new = change.paths
-            key = current(new)
             if change.status == "R":
                 if key:
                     found.setdefault(key, []).append(revision)
                 names[old] = key
             names[new] = None  # before this commit no file was called `new`
-        elif change.status == "A":
-            names[change.paths[0]] = None
-        elif change.status == "D":
-            names[change.paths[0]] = None  # older changes belong to a file that is gone
-        else:
-            key = current(change.paths[0])
-            if key:
-                found.setdefault(key, []).append(revision)
-    return {path: tuple(reversed(revisions)) for path, revisions in sorted(found.items())}
+        elif change.status in "AD":
+            names[change.paths[0]] = None  # before: no file; or older changes of a file that is gone
+        elif key:
+            found.setdefault(key, []).append(revision)
+    corrections = {path: tuple(reversed(revisions)) for path, revisions in sorted(found.items())}
+    return GitHistory(corrections, dict(sorted(last.items())))

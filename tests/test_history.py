@@ -6,7 +6,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from generator.history import Revision, read_history
+from generator.history import Revision, read_git_history, read_history
 from tests.conftest import MINIMAL_SITE, build_site, write_files
 
 REPORT = "content/townships/test-town/2018.md"
@@ -122,3 +122,23 @@ def test_history_is_deterministic(tmp_path):
     build_site(root, root / "a", cache=False)
     build_site(root, root / "b", cache=False)
     assert (root / "a" / PAGE).read_bytes() == (root / "b" / PAGE).read_bytes()
+
+
+def test_last_change_dates_follow_renames_and_feed_the_sitemap(tmp_path):
+    root = _repo(tmp_path)
+    _edit(root, "proactive_items: 12", "proactive_items: 13")
+    _commit(root, "更正", "2019-03-05")
+    moved = "content/townships/test-town/2017.md"
+    (root / REPORT).rename(root / moved)
+    _edit_path = root / moved
+    _edit_path.write_text(_edit_path.read_text(encoding="utf-8").replace("year: 2018", "year: 2017"), "utf-8")
+    _commit(root, "年份更正为2017", "2019-05-06")
+    history = read_git_history(root)
+    assert history.last_changed[moved] == "2019-05-06"
+    assert history.last_changed["content/site.yaml"] == "2019-01-15"
+    assert REPORT not in history.last_changed
+    assert build_site(root).ok
+    sitemap = (root / "site/sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>/townships/test-town/2017/</loc><lastmod>2019-05-06</lastmod>" in sitemap.replace("\n", "").replace(
+        "  ", ""
+    )
