@@ -33,18 +33,16 @@ class FieldReader:
                 hint = f"，是否想写“{guess[0]}”？" if guess else f"。可用字段：{'、'.join(allowed)}"
                 self.problem((name,), "field.unknown", f"{what}中没有“{name}”这个字段{hint}")
 
+    def _missing(self, name: str, label: str) -> None:
+        # A missing key has no line of its own: point at the front matter's first line.
+        message = f"缺少必填字段“{name}”（{label}），请在元数据中加一行 {name}: …"
+        self.problems.append(Problem(self.source.path, 1, "field.required", message))
+
     def text(self, name: str, label: str, required: bool = False, default: str = "") -> str:
         value = self.source.meta.get(name)
         if value is None:
             if required:
-                self.problems.append(
-                    Problem(
-                        self.source.path,
-                        1,
-                        "field.required",
-                        f"缺少必填字段“{name}”（{label}），请在元数据中加一行 {name}: …",
-                    )
-                )
+                self._missing(name, label)
             return default
         if isinstance(value, (dict, list)):
             self.problem((name,), "field.type", f"“{name}”（{label}）应为一段文字")
@@ -58,14 +56,7 @@ class FieldReader:
         value = self.source.meta.get(name)
         if value is None:
             if required:
-                self.problems.append(
-                    Problem(
-                        self.source.path,
-                        1,
-                        "field.required",
-                        f"缺少必填字段“{name}”（{label}），请在元数据中加一行 {name}: …",
-                    )
-                )
+                self._missing(name, label)
             return None
         if isinstance(value, bool) or not isinstance(value, int):
             self.problem((name,), "field.type", f"“{name}”（{label}）应为整数，实为“{value}”")

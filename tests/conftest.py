@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import http.server
 import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -60,3 +64,16 @@ MINIMAL_SITE = {
 @pytest.fixture
 def minimal_root(tmp_path: Path) -> Path:
     return write_files(tmp_path / "minimal", dict(MINIMAL_SITE))
+
+
+@contextmanager
+def http_server(handler: type[http.server.BaseHTTPRequestHandler] | object) -> Iterator[str]:
+    """A real HTTP server on a free loopback port, in a thread; yields its origin."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -7,11 +7,12 @@ import functools
 import http.server
 import os
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import http_server
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -50,12 +51,5 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 def serve(directory: Path) -> Iterator[str]:
     """Serves `directory` over HTTP on a free local port; yields the origin."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with http_server(functools.partial(_QuietHandler, directory=str(directory))) as origin:
+        yield origin
