@@ -57,6 +57,7 @@ _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _SOFT_BREAK = re.compile(f"(?<=[{_CJK}])\n(?=[{_CJK}])")
 _H2 = re.compile(r"<h2 id=\"([^\"]*)\">(.*?)</h2>", re.S)
 _TAG = re.compile(r"<[^>]+>")
+_SCROLL_OPEN = '<div class="table-scroll" role="region" aria-label="表格" tabindex="0">'
 
 
 @dataclass(frozen=True)
@@ -87,13 +88,16 @@ def to_html(converter: markdown.Markdown, text: str) -> str:
     Lines that editors hard-wrap inside Chinese text are joined without a space."""
     html = converter.reset().convert(text)
     html = _SOFT_BREAK.sub("", html)
-    return nh3.clean(
+    clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     )
+    # Added after sanitising, so content cannot forge it: a wide table scrolls in its own box
+    # instead of widening the page on a phone.
+    return clean.replace("<table>", _SCROLL_OPEN + "<table>").replace("</table>", "</table></div>")
 
 
 def split_sections(html: str) -> tuple[BodySection, ...]:
