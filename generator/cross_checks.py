@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from generator.model import FIGURES, Report, Site
 from generator.problems import NOTICE, WARNING, Problem
-from generator.prose_figures import extract_matches
+from generator.prose_figures import best_matches, extract_matches
 from generator.schema import Schemas
 
 _FIGURE_LABELS = {f.name: (f.label, f.unit) for f in FIGURES}
@@ -109,7 +109,7 @@ def _table_place(report: Report, schemas: Schemas, name: str) -> str:
 
 def prose_against_figures(report: Report, schemas: Schemas) -> list[Problem]:
     problems = []
-    for match in extract_matches(report.body, report.body_line):
+    for match in best_matches(extract_matches(report.body, report.body_line)):
         figure = report.figures.get(match.name)
         if figure is None or figure.value == match.value:
             continue

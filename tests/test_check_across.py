@@ -79,3 +79,21 @@ def test_prose_figures_are_a_public_function():
 
 def test_prose_negations_that_are_not_zeros():
     assert extract_figures("未经复议直接起诉的案件另行统计。我镇未收到提案建议。") == []
+
+
+def test_a_part_beside_the_total_is_not_a_mismatch(tmp_path):
+    """Only the best-priority statements are compared: "通过微信…8条" is a part of the 12."""
+    body = "## 二、主动公开情况\n\n全年累计主动公开政府信息12条。通过微信主动公开8条。\n"
+    front = "year: 2018\npublished: 2019-01-15\nfigures:\n  proactive_items: 12\n"
+    root = minimal(tmp_path, {REPORT: report(front, body)})
+    assert not [p for p in problems_in(root) if p.code == "prose.figure_mismatch"]
+    root = minimal(tmp_path, {REPORT: report(front.replace("12", "13"), body)})
+    assert "累计主动公开政府信息12条" in expect(root, "prose.figure_mismatch", REPORT, 9).message
+
+
+def test_prose_in_chinese_numerals_and_organ_fees(tmp_path):
+    body = "## 三、依申请公开情况\n\n收到政府信息公开申请三件。本年行政事业性收费1.25万元。\n"
+    front = "year: 2018\npublished: 2019-01-15\nfigures:\n  applications_new: 2\n  fees: 0\n"
+    root = minimal(tmp_path, {REPORT: report(front, body)})
+    (problem,) = [p for p in problems_in(root) if p.code == "prose.figure_mismatch"]
+    assert (problem.path, problem.line) == (REPORT, 10) and "申请三件" in problem.message

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from generator.importer.figures import prose_figures
 from generator.importer.grid import Block, Grid
 from generator.importer.headings import Paragraph, paragraphs, to_markdown
 from generator.importer.labels import LabelIndex, all_labels, build_index
@@ -23,6 +22,7 @@ from generator.importer.metadata import (
 from generator.importer.reading import read_document
 from generator.importer.tables import TableResult, derive_figures, map_tables
 from generator.model import FIGURE_NAMES
+from generator.prose_figures import paragraph_matches, pick_figures
 from generator.schema import Schemas
 
 
@@ -180,7 +180,7 @@ def _figures(
     paras: list[Paragraph], schemas: Schemas, fmt_id: str, result: TableResult | None, warnings: list[str]
 ) -> tuple[dict, dict, set]:
     derived = derive_figures(schemas[fmt_id], result.tables) if result else {}
-    hits, notes = prose_figures([(p.section, p.text) for p in paras if p.level == 0])
+    hits, notes = pick_figures(paragraph_matches((p.section, p.text) for p in paras if p.level == 0))
     warnings += notes
     figures: dict = {}
     quotes: dict = {}
@@ -189,9 +189,9 @@ def _figures(
         if name in derived:
             figures[name] = derived[name]
             if hit and hit.value != derived[name]:
-                warnings.append(f"正文“{hit.quote}”与表格不一致（表格为 {derived[name]}），以表格为准，请核对原件")
+                warnings.append(f"正文“{hit.sentence}”与表格不一致（表格为 {derived[name]}），以表格为准，请核对原件")
         else:
             figures[name] = hit.value if hit else None
             if hit:
-                quotes[name] = hit.quote
+                quotes[name] = hit.sentence
     return figures, quotes, set(derived)
