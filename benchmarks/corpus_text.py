@@ -6,12 +6,70 @@ from __future__ import annotations
 
 import random
 
-SYLLABLES = (
-    "an bai bei chang cheng dong feng fu gao guang he hong hua huang jia jin jing kang lan le li lian "
-    "lin long lu ma ming nan ning ping qing quan rong shan shi shui song tai tian tong wan wei wen xi "
-    "xia xin xing yang yi yong yu yuan yun ze zhang zhen zhong zhou".split()
+SYLLABLES = [
+    "an",
+    "bai",
+    "bei",
+    "chang",
+    "cheng",
+    "dong",
+    "feng",
+    "fu",
+    "gao",
+    "guang",
+    "he",
+    "hong",
+    "hua",
+    "huang",
+    "jia",
+    "jin",
+    "jing",
+    "kang",
+    "lan",
+    "le",
+    "li",
+    "lian",
+    "lin",
+    "long",
+    "lu",
+    "ma",
+    "ming",
+    "nan",
+    "ning",
+    "ping",
+    "qing",
+    "quan",
+    "rong",
+    "shan",
+    "shi",
+    "shui",
+    "song",
+    "tai",
+    "tian",
+    "tong",
+    "wan",
+    "wei",
+    "wen",
+    "xi",
+    "xia",
+    "xin",
+    "xing",
+    "yang",
+    "yi",
+    "yong",
+    "yu",
+    "yuan",
+    "yun",
+    "ze",
+    "zhang",
+    "zhen",
+    "zhong",
+    "zhou",
+]
+HANZI = (
+    "安白北长城东丰富高广和红华黄嘉金井康兰乐李莲林龙芦马明南宁平青泉荣山石水"
+    "松泰田桐万卫文西霞新兴阳义永玉元云泽章珍中舟"
 )
-HANZI = "安白北长城东丰富高广和红华黄嘉金井康兰乐李莲林龙芦马明南宁平青泉荣山石水松泰田桐万卫文西霞新兴阳义永玉元云泽章珍中舟"
 PROVINCES = ("江北省", "河西省", "山南省", "湖东省", "海滨省", "云岭省")
 TOWNSHIP_SUFFIX = ("镇", "乡", "镇", "镇", "街道")
 
@@ -118,7 +176,8 @@ def hanzi(rng: random.Random, count: int = 2) -> str:
 
 
 def sentence(rng: random.Random) -> str:
-    return f"{rng.choice(SUBJECTS)}{rng.choice(VERBS)}{rng.choice(OBJECTS)}，{rng.choice(DETAILS)}，{rng.choice(RESULTS)}。"
+    head = f"{rng.choice(SUBJECTS)}{rng.choice(VERBS)}{rng.choice(OBJECTS)}"
+    return f"{head}，{rng.choice(DETAILS)}，{rng.choice(RESULTS)}。"
 
 
 def paragraph(rng: random.Random, sentences: int) -> str:

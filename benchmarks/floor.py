@@ -20,25 +20,28 @@ import yaml
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 BASE = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>{{ title }}</title>
-<link rel="stylesheet" href="/style.css"></head><body><header><a href="/">首页</a> <a href="/townships/">乡镇</a></header>
-<main>{% block main %}{% endblock %}</main></body></html>
+<link rel="stylesheet" href="/style.css"></head><body><header><a href="/">首页</a> <a href="/townships/">乡镇</a>
+</header><main>{% block main %}{% endblock %}</main></body></html>
 """
 TEMPLATES = {
     "base.html": BASE,
     "report.html": """{% extends "base.html" %}{% block main %}<h1>{{ title }}</h1>
-<dl><dt>发布机构</dt><dd>{{ township.county }}{{ township.name }}人民政府</dd><dt>发布日期</dt><dd>{{ meta.published }}</dd>
+<dl><dt>发布机构</dt><dd>{{ township.county }}{{ township.name }}人民政府</dd>
+<dt>发布日期</dt><dd>{{ meta.published }}</dd>
 <dt>索引号</dt><dd>{{ meta.index_no }}</dd></dl>{{ body|safe }}
 {% for table_id, rows in (meta.tables or {}).items() %}<table><caption>{{ table_id }}</caption>
 {% for row_id, cells in rows.items() %}<tr><th>{{ row_id }}</th>{% for c in cells %}<td>{{ c }}</td>{% endfor %}</tr>
 {% endfor %}</table>{% endfor %}
-<nav>{% if prev %}<a href="../{{ prev }}/">{{ prev }}</a>{% endif %}{% if next %}<a href="../{{ next }}/">{{ next }}</a>{% endif %}</nav>
+<nav>{% if prev %}<a href="../{{ prev }}/">{{ prev }}</a>{% endif %}
+{% if next %}<a href="../{{ next }}/">{{ next }}</a>{% endif %}</nav>
 {% endblock %}""",
     "township.html": """{% extends "base.html" %}{% block main %}<h1>{{ title }}</h1><ul>
 {% for year, title, proactive in reports %}<li><a href="{{ year }}/">{{ title }}</a> {{ proactive }}</li>{% endfor %}
 </ul>{% endblock %}""",
     "townships.html": """{% extends "base.html" %}{% block main %}<h1>{{ title }}</h1>
 {% for county, members in counties %}<h2>{{ county }}</h2><ul>{% for t in members %}
-<li><a href="/townships/{{ t.slug }}/">{{ t.name }}</a>{% for year, _, _ in t.reports %} <a href="/townships/{{ t.slug }}/{{ year }}/">{{ year }}</a>{% endfor %}</li>
+<li><a href="/townships/{{ t.slug }}/">{{ t.name }}</a>
+{% for year, _, _ in t.reports %} <a href="/townships/{{ t.slug }}/{{ year }}/">{{ year }}</a>{% endfor %}</li>
 {% endfor %}</ul>{% endfor %}{% endblock %}""",
     "year.html": """{% extends "base.html" %}{% block main %}<h1>{{ title }}</h1><table>
 {% for t, report in rows %}<tr><th><a href="/townships/{{ t.slug }}/">{{ t.name }}</a></th><td>{{ t.county }}</td>
@@ -47,7 +50,8 @@ TEMPLATES = {
     "home.html": """{% extends "base.html" %}{% block main %}<h1>{{ title }}</h1>
 {% for province, cities in tree %}<details open><summary>{{ province }}</summary>{% for city, counties in cities %}
 <h3>{{ city }}</h3>{% for county, members in counties %}<h4>{{ county }}</h4><ul>{% for t in members %}
-<li><a href="/townships/{{ t.slug }}/">{{ t.name }}</a></li>{% endfor %}</ul>{% endfor %}{% endfor %}</details>{% endfor %}
+<li><a href="/townships/{{ t.slug }}/">{{ t.name }}</a></li>{% endfor %}</ul>{% endfor %}{% endfor %}
+</details>{% endfor %}
 <ul>{% for year in years %}<li><a href="/years/{{ year }}/">{{ year }}</a></li>{% endfor %}</ul>{% endblock %}""",
 }
 
@@ -112,7 +116,11 @@ def render_lists(townships: list[dict], out: Path, env: jinja2.Environment) -> N
         tree[t["province"]][t["city"]].setdefault(t["county"], []).append(t)
         for report in t["reports"]:
             by_year[report[0]].append((t, report))
-    write(out, "townships/index.html", env.get_template("townships.html").render(title="全部乡镇", counties=sorted(by_county.items())))
+    write(
+        out,
+        "townships/index.html",
+        env.get_template("townships.html").render(title="全部乡镇", counties=sorted(by_county.items())),
+    )
     for year, rows in by_year.items():
         write(out, f"years/{year}/index.html", env.get_template("year.html").render(title=f"{year}年度", rows=rows))
     nested = [(p, [(c, sorted(cs.items())) for c, cs in sorted(cities.items())]) for p, cities in sorted(tree.items())]

@@ -5,18 +5,29 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from generator.assemble import assemble
-from generator.cache import Manifest, build_key, load_manifest, save_manifest, tree_digest
+from generator.cache import (
+    CACHE_DIR,
+    Manifest,
+    build_key,
+    code_key,
+    content_stats,
+    folder_id,
+    load_manifest,
+    save_manifest,
+    tree_digest,
+)
 from generator.checks import run_checks
-from generator.documents import load_documents
+from generator.documents import load_documents_cached
 from generator.model import Site
 from generator.navigation import SiteIndex, build_index
-from generator.output import copy_file, discard, reuse_file, staging_dir, swap_in, write_file
-from generator.pages import Page, Urls, routes
+from generator.output import copy_file, discard, move_into, staging_dir, swap_in, write_file
+from generator.pages import Urls, routes
+from generator.parse_cache import ParseCache, load_parse_cache, save_parse_cache
 from generator.problems import Problem, blocking, sort_problems
 from generator.render import RenderJob, render_to
 from generator.schema import SCHEMA_DIR, load_schemas
@@ -43,12 +54,17 @@ class BuildResult:
 
 def load_site(root: Path, today: date, jobs: int = 1) -> tuple[Site | None, list[Problem]]:
     """Everything `check` does: parse, assemble, run the checks. Writes nothing."""
-    files, problems = load_documents(root, jobs)
+    site, problems, _ = _load(root, today, jobs, ParseCache(""))
+    return site, problems
+
+
+def _load(root: Path, today: date, jobs: int, cache: ParseCache) -> tuple[Site | None, list[Problem], ParseCache]:
+    files, problems, cache = load_documents_cached(root, jobs, cache)
     site, more = assemble(files, load_schemas(SCHEMA_DIR), today)
     problems += more
     if site is not None:
         problems += run_checks(site)
-    return site, sort_problems(problems)
+    return site, sort_problems(problems), cache
 
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -68,60 +84,115 @@ def make_urls(site: Site, template_dir: Path) -> Urls:
 
 def build(root: Path, options: BuildOptions) -> BuildResult:
     started = time.perf_counter()
-    site, problems = load_site(root, options.today, options.jobs)
+    templates = template_dir(root)
+    code = code_key(templates, SCHEMA_DIR)
+    previous, note = load_manifest(root, code) if options.cache else (None, "cache disabled")
+    inputs = content_stats(root) if (root / "content").is_dir() else {}
+    if previous and _nothing_changed(previous, inputs, options):
+        problems = list(previous.problems)
+        ok = not blocking(problems, options.strict)
+        return BuildResult(
+            tuple(problems), ok, (), len(previous.files), time.perf_counter() - started, "nothing changed"
+        )
+    cache_dir = root / CACHE_DIR
+    parsed = load_parse_cache(cache_dir, code) if options.cache else ParseCache(code, {}, "cache disabled")
+    site, problems, new_parsed = _load(root, options.today, options.jobs, parsed)
+    if options.cache:
+        save_parse_cache(cache_dir, parsed, new_parsed)
     if site is None or blocking(problems, options.strict):
         return BuildResult(tuple(problems), False, seconds=time.perf_counter() - started)
-    templates = template_dir(root)
-    index = build_index(site)
-    urls = make_urls(site, templates)
-    pages = list(routes(site, index, urls))
-    key = build_key(templates, SCHEMA_DIR, site.config.digest, site.config.base_url)
-    previous, note = load_manifest(root, key) if options.cache else (None, "cache disabled")
+    key = build_key(templates, SCHEMA_DIR, site.config.digest, site.config.base_url, code)
+    if previous and not _trusted(previous, key, options.out):
+        previous, note = None, "cache is for other config or output folder, rebuilding everything"
+    plan = _Plan(root, site, build_index(site), make_urls(site, templates), templates, key, code, options, previous)
     staging = staging_dir(options.out)
     try:
-        manifest, rendered, reused = _write_pages(site, index, urls, pages, templates, staging, options, key, previous)
-        _copy_assets(root, site, urls, templates, staging)
-        swap_in(staging, options.out)
+        manifest, rendered = _write(plan, staging, inputs)
     except BaseException:
         discard(staging)
         raise
     if options.cache:
-        save_manifest(root, manifest)
+        save_manifest(root, replace(manifest, problems=tuple(problems), out_id=folder_id(options.out)))
+    reused = len(manifest.files) - len(rendered)
     return BuildResult(tuple(problems), True, tuple(sorted(rendered)), reused, time.perf_counter() - started, note)
 
 
-def _write_pages(
-    site: Site,
-    index: SiteIndex,
-    urls: Urls,
-    pages: list[Page],
-    template_dir: Path,
-    staging: Path,
-    options: BuildOptions,
-    key: str,
-    previous: Manifest | None,
-) -> tuple[Manifest, list[str], int]:
-    fingerprints = {urls.output_path(p.url): p.fingerprint(key) for p in pages}
-    files: dict[str, str] = {}
-    dirty, reused = [], 0
-    for page in pages:
-        rel = urls.output_path(page.url)
-        if (
-            previous
-            and previous.pages.get(rel) == fingerprints[rel]
-            and rel in previous.files
-            and reuse_file(options.out, staging, rel)
-        ):
-            files[rel] = previous.files[rel]
-            reused += 1
-        else:
-            dirty.append(page)
-    job = RenderJob(site, index, urls, template_dir, staging)
+def _nothing_changed(previous: Manifest, inputs: dict[str, list[int]], options: BuildOptions) -> bool:
+    """Same code (checked by load_manifest), same content files by stat, same day, output in place."""
+    return (
+        previous.inputs == inputs
+        and previous.today == options.today.isoformat()
+        and previous.out == str(options.out)
+        and previous.out_id == folder_id(options.out) != ""
+    )
+
+
+def _trusted(previous: Manifest, key: str, out: Path) -> bool:
+    """The last build's pages can be kept: same key, and the output folder is the one it wrote."""
+    return previous.key == key and previous.out == str(out) and previous.out_id == folder_id(out) != ""
+
+
+@dataclass(frozen=True)
+class _Plan:
+    root: Path
+    site: Site
+    index: SiteIndex
+    urls: Urls
+    templates: Path
+    key: str
+    code: str
+    options: BuildOptions
+    previous: Manifest | None  # trusted: its pages are in options.out and may be kept
+
+
+def _write(plan: _Plan, staging: Path, inputs: dict[str, list[int]]) -> tuple[Manifest, list[str]]:
+    """A full build renders everything into `staging` and swaps it in; an incremental one renders
+    only the pages whose fingerprint changed and moves them into the existing output."""
+    pages = {plan.urls.output_path(p.url): p for p in routes(plan.site, plan.index, plan.urls)}
+    fingerprints = {rel: p.fingerprint(plan.key) for rel, p in pages.items()}
+    previous = plan.previous
+    kept = previous.files if previous else {}
+    dirty = [p for rel, p in pages.items() if rel not in kept or previous.pages.get(rel) != fingerprints[rel]]
+    job = RenderJob(plan.site, plan.index, plan.urls, plan.templates, staging)
+    files = dict(previous.files) if previous else {}
     rendered = []
-    for rel, digest in render_to(job, dirty, options.jobs):
+    for rel, digest in render_to(job, dirty, plan.options.jobs):
         files[rel] = digest
         rendered.append(rel)
-    return Manifest(key, fingerprints, files), rendered, reused
+    files = {rel: files[rel] for rel in fingerprints}
+    attachments = _attachments(plan.site, plan.urls, inputs)
+    if previous:
+        moved = rendered + _copy_changed(plan.root, plan.site, plan.urls, staging, attachments, previous.attachments)
+        stale = [rel for rel in [*previous.files, *previous.attachments] if rel not in files and rel not in attachments]
+        move_into(staging, plan.options.out, moved, stale)
+    else:
+        _copy_assets(plan.root, plan.site, plan.urls, plan.templates, staging)
+        swap_in(staging, plan.options.out)
+    today = plan.options.today.isoformat()
+    manifest = Manifest(plan.key, fingerprints, files, plan.code, inputs, attachments, (), today, str(plan.options.out))
+    return manifest, rendered
+
+
+def _attachments(site: Site, urls: Urls, inputs: dict[str, list[int]]) -> dict[str, list[int]]:
+    """Output path of every attachment → the [mtime_ns, size] of its source file."""
+    found = {}
+    for report in site.reports:
+        if report.attachment:
+            source = (Path(report.path).parent / report.attachment).as_posix()
+            rel = urls.output_path(urls.attachment(report.township, report.year, report.attachment))
+            found[rel] = inputs.get(source, [0, 0])
+    return found
+
+
+def _copy_changed(root: Path, site: Site, urls: Urls, staging: Path, attachments: dict, before: dict) -> list[str]:
+    copied = []
+    for report in site.reports:
+        if report.attachment:
+            rel = urls.output_path(urls.attachment(report.township, report.year, report.attachment))
+            if before.get(rel) != attachments[rel]:
+                copy_file(root / Path(report.path).parent / report.attachment, staging, rel)
+                copied.append(rel)
+    return copied
 
 
 def _copy_assets(root: Path, site: Site, urls: Urls, templates: Path, staging: Path) -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from generator.parse_cache import ParseCache, Parsed, reusable, stat_of
 from generator.problems import Problem
 from generator.source import Source, read_markdown, read_yaml
 
@@ -65,21 +67,59 @@ def _read(root: str, rel: str) -> tuple[Source | None, list[Problem]]:
     return read_markdown(rel, raw) if rel.endswith(".md") else read_yaml(rel, raw)
 
 
-def _read_many(root: Path, rels: list[str], jobs: int) -> Iterable[tuple[Source | None, list[Problem]]]:
-    if jobs <= 1 or len(rels) < PARALLEL_FROM:
-        return [_read(str(root), rel) for rel in rels]
+def _parse(root: str, rel: str, mtime_ns: int, size: int) -> Parsed:
+    raw = Path(root, rel).read_bytes()
+    source, problems = read_markdown(rel, raw) if rel.endswith(".md") else read_yaml(rel, raw)
+    return Parsed(mtime_ns, size, hashlib.sha256(raw).hexdigest(), source, tuple(problems))
+
+
+def _parse_many(root: Path, todo: list[tuple[str, int, int]], jobs: int) -> Iterable[Parsed]:
+    args = [(str(root), *item) for item in todo]
+    if jobs <= 1 or len(todo) < PARALLEL_FROM:
+        return [_parse(*a) for a in args]
     with ProcessPoolExecutor(jobs) as pool:
-        return list(pool.map(_read, [str(root)] * len(rels), rels, chunksize=64))
+        return list(pool.map(_parse, *zip(*args, strict=True), chunksize=64))
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def parse_files(root: Path, rels: list[str], jobs: int, cache: ParseCache) -> dict[str, Parsed]:
+    """Every file in `rels`, parsed, or taken from `cache` when its stat or its bytes are unchanged.
+    Each file is stat-ed before it is read, so an edit during the build is seen by the next one."""
+    done: dict[str, Parsed] = {}
+    todo = []
+    for rel in rels:
+        mtime_ns, size = stat_of(root / rel)
+        old = cache.entries.get(rel)
+        if reusable(old, mtime_ns, size):
+            done[rel] = old
+        elif old is not None and old.size == size and _digest(root / rel) == old.digest:
+            done[rel] = replace(old, mtime_ns=mtime_ns)  # touched, not changed (e.g. a git checkout)
+        else:
+            todo.append((rel, mtime_ns, size))
+    done.update(zip((t[0] for t in todo), _parse_many(root, todo, jobs), strict=True))
+    return {rel: done[rel] for rel in rels}
 
 
 def load_documents(root: Path, jobs: int = 1) -> tuple[ContentFiles, list[Problem]]:
+    files, problems, _ = load_documents_cached(root, jobs, ParseCache(""))
+    return files, problems
+
+
+def load_documents_cached(root: Path, jobs: int, cache: ParseCache) -> tuple[ContentFiles, list[Problem], ParseCache]:
+    """`load_documents`, reusing the parses in `cache`; also returns the cache for the next build."""
     content = root / "content"
     if not content.is_dir():
-        return ContentFiles(None, {}, (), (), ()), [
-            Problem("content", 0, "config.missing", "找不到 content/ 目录：请在站点根目录运行 xxgk")
-        ]
+        return (
+            ContentFiles(None, {}, (), (), ()),
+            [Problem("content", 0, "config.missing", "找不到 content/ 目录：请在站点根目录运行 xxgk")],
+            ParseCache(cache.key),
+        )
     yamls, markdowns, attachments, problems = _classify(root, content)
-    parsed = dict(zip(yamls + markdowns, _read_many(root, yamls + markdowns, jobs), strict=True))
+    entries = parse_files(root, yamls + markdowns, jobs, cache)
+    parsed = {rel: (e.source, list(e.problems)) for rel, e in entries.items()}
     config = None
     townships: dict[str, Source | None] = {}
     reports, pages = [], []
@@ -111,4 +151,5 @@ def load_documents(root: Path, jobs: int = 1) -> tuple[ContentFiles, list[Proble
                 "content/site.yaml", 0, "config.missing", "缺少站点配置 content/site.yaml（至少写 title: 和 base_url:）"
             )
         )
-    return ContentFiles(config, townships, tuple(reports), tuple(pages), tuple(attachments)), problems
+    files = ContentFiles(config, townships, tuple(reports), tuple(pages), tuple(attachments))
+    return files, problems, ParseCache(cache.key, entries, cache.note)

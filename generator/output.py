@@ -57,3 +57,19 @@ def swap_in(staging: Path, out: Path) -> None:
 def discard(staging: Path) -> None:
     if staging.exists():
         shutil.rmtree(staging)
+
+
+def move_into(staging: Path, out: Path, rels: list[str], stale: list[str]) -> None:
+    """An incremental build's update: each re-rendered file replaces its old version with one
+    rename (a reader never sees half a file), then files no longer produced are removed.
+    Everything was rendered before this runs, so a failed render changes nothing in `out`."""
+    made: set[Path] = set()
+    for rel in rels:
+        target = out / rel
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        os.replace(staging / rel, target)
+    for rel in stale:
+        (out / rel).unlink(missing_ok=True)
+    discard(staging)
