@@ -3,6 +3,7 @@ load config → load documents → assemble → run checks → render → write 
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from dataclasses import dataclass, field, replace
@@ -102,9 +103,11 @@ def build(root: Path, options: BuildOptions) -> BuildResult:
     if site is None or blocking(problems, options.strict):
         return BuildResult(tuple(problems), False, seconds=time.perf_counter() - started)
     key = build_key(templates, SCHEMA_DIR, site.config.digest, site.config.base_url, code)
+    index = build_index(site)
     if previous and not _trusted(previous, key, options.out):
         previous, note = None, "cache is for other config or output folder, rebuilding everything"
-    plan = _Plan(root, site, build_index(site), make_urls(site, templates), templates, key, code, options, previous)
+    frame = _frame_digest(site, index, key)
+    plan = _Plan(root, site, index, make_urls(site, templates), templates, key, frame, code, options, previous)
     staging = staging_dir(options.out)
     try:
         manifest, rendered = _write(plan, staging, inputs)
@@ -115,6 +118,13 @@ def build(root: Path, options: BuildOptions) -> BuildResult:
         save_manifest(root, replace(manifest, problems=tuple(problems), out_id=folder_id(options.out)))
     reused = len(manifest.files) - len(rendered)
     return BuildResult(tuple(problems), True, tuple(sorted(rendered)), reused, time.perf_counter() - started, note)
+
+
+def _frame_digest(site: Site, index: SiteIndex, key: str) -> str:
+    """What every page shows around its content (the year menu, the content pages' titles) goes
+    into every page's fingerprint, with the build key."""
+    frame = (index.years, tuple((p.name, p.title) for p in site.pages))
+    return hashlib.sha256((key + repr(frame)).encode()).hexdigest()
 
 
 def _nothing_changed(previous: Manifest, inputs: dict[str, list[int]], options: BuildOptions) -> bool:
@@ -140,6 +150,7 @@ class _Plan:
     urls: Urls
     templates: Path
     key: str
+    frame: str
     code: str
     options: BuildOptions
     previous: Manifest | None  # trusted: its pages are in options.out and may be kept
@@ -149,7 +160,7 @@ def _write(plan: _Plan, staging: Path, inputs: dict[str, list[int]]) -> tuple[Ma
     """A full build renders everything into `staging` and swaps it in; an incremental one renders
     only the pages whose fingerprint changed and moves them into the existing output."""
     pages = {plan.urls.output_path(p.url): p for p in routes(plan.site, plan.index, plan.urls)}
-    fingerprints = {rel: p.fingerprint(plan.key) for rel, p in pages.items()}
+    fingerprints = {rel: p.fingerprint(plan.frame) for rel, p in pages.items()}
     previous = plan.previous
     kept = previous.files if previous else {}
     dirty = [p for rel, p in pages.items() if rel not in kept or previous.pages.get(rel) != fingerprints[rel]]

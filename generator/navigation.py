@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.model import Report, Site, Township
 
@@ -40,6 +40,9 @@ class SiteIndex:
     years: tuple[int, ...]  # every year with at least one report, ascending
     previous: dict[tuple[str, int], Report]  # the township's report before this one
     following: dict[tuple[str, int], Report]
+    # What pages other than a report's own show of it changes only with its front matter:
+    # a body edit re-renders the report page alone.
+    summaries: dict[tuple[str, int], str] = field(default_factory=dict)
 
     def reports_of_county(self, county: County) -> tuple[Report, ...]:
         return tuple(r for t in county.townships for r in self.by_township.get(t.slug, ()))
@@ -66,6 +69,7 @@ def build_index(site: Site) -> SiteIndex:
         years=tuple(sorted(by_year)),
         previous=previous,
         following=following,
+        summaries={r.key: r.origin.head if r.origin and r.origin.head else r.digest for r in site.reports},
     )
 
 

@@ -90,7 +90,7 @@ def routes(site: Site, index: SiteIndex, urls: Urls) -> Iterator[Page]:
     # Pages that list the whole site depend on every file: one combined digest stands for them.
     every = (
         hashlib.sha256(
-            "".join([*(r.digest for r in site.reports), *(t.digest for t in site.townships)]).encode()
+            "".join([*(index.summaries[r.key] for r in site.reports), *(t.digest for t in site.townships)]).encode()
         ).hexdigest(),
     )
     yield Page("home", urls.home(), "home.html", (), every)
@@ -102,7 +102,7 @@ def routes(site: Site, index: SiteIndex, urls: Urls) -> Iterator[Page]:
             urls.township(township.slug),
             "township.html",
             (township.slug,),
-            (township.digest, *(r.digest for r in reports)),
+            (township.digest, *(index.summaries[r.key] for r in reports)),
         )
     for report in site.reports:
         neighbours = (index.previous.get(report.key), index.following.get(report.key))
@@ -111,7 +111,11 @@ def routes(site: Site, index: SiteIndex, urls: Urls) -> Iterator[Page]:
             urls.report(report.township, report.year),
             "report.html",
             report.key,
-            (report.digest, index.townships[report.township].digest, *(n.digest for n in neighbours if n)),
+            (
+                report.digest,
+                index.townships[report.township].digest,
+                *(index.summaries[n.key] for n in neighbours if n),
+            ),
         )
     yield Page("years", urls.years(), "years.html", (), every)
     for year in index.years:
@@ -123,7 +127,7 @@ def routes(site: Site, index: SiteIndex, urls: Urls) -> Iterator[Page]:
             urls.region(county.slug),
             "region.html",
             (county.slug,),
-            (*(t.digest for t in county.townships), *(r.digest for r in reports)),
+            (*(t.digest for t in county.townships), *(index.summaries[r.key] for r in reports)),
         )
     for page in site.pages:
         yield Page("page", urls.page(page.name), "page.html", (page.name,), (page.digest,))

@@ -30,6 +30,7 @@ class Source:
     body_line: int = 0
     lines: dict[KeyPath, int] = field(default_factory=dict)
     columns: dict[KeyPath, int] = field(default_factory=dict)
+    head: str = ""  # sha256 of the front matter alone: what list pages show changes only with it
 
     def line_of(self, *keys: str | int) -> int:
         """The line of the deepest key of `keys` that the file has (1 if none)."""
@@ -197,7 +198,8 @@ def read_markdown(path: str, raw: bytes) -> tuple[Source | None, list[Problem]]:
             Problem(path, 2, "frontmatter.not_mapping", "元数据应为“字段: 值”的形式，例如 year: 2019"),
         ]
     body = "\n".join(lines[end + 1 :])
-    return Source(path, digest, data, body, end + 2, key_lines, key_columns), problems
+    head = hashlib.sha256("\n".join(lines[:end]).encode()).hexdigest()
+    return Source(path, digest, data, body, end + 2, key_lines, key_columns, head), problems
 
 
 def read_yaml(path: str, raw: bytes) -> tuple[Source | None, list[Problem]]:
