@@ -66,17 +66,18 @@ def folder_id(path: Path) -> str:
 def content_stats(root: Path) -> dict[str, list[int]]:
     """Every file below content/ (as the loader sees them) → [mtime_ns, size]; one stat per file."""
     stats: dict[str, list[int]] = {}
-    stack = [root / "content"]
+    prefix = len(str(root)) + 1
+    stack = [str(root / "content")]
     while stack:
         with os.scandir(stack.pop()) as entries:
             for entry in entries:
                 if entry.name.startswith(".") or entry.name.endswith("~"):
                     continue
                 if entry.is_dir():
-                    stack.append(Path(entry.path))
+                    stack.append(entry.path)
                 elif entry.is_file():
                     st = entry.stat()
-                    stats[Path(entry.path).relative_to(root).as_posix()] = [st.st_mtime_ns, st.st_size]
+                    stats[entry.path[prefix:].replace(os.sep, "/")] = [st.st_mtime_ns, st.st_size]
     return stats
 
 

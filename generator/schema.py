@@ -7,6 +7,7 @@ validation, `xxgk new`, the HTML tables and the downloads are all driven from he
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -101,22 +102,23 @@ class Table:
     row_tree: tuple[RowNode, ...] = ()
     corner_note: str = ""
 
-    def rows(self) -> tuple[RowNode, ...]:
-        """Every data row, in printed order."""
+    # The tree walks below run for every cell of every report; each is done once per table.
+    # (cached_property stores into the instance dict, which a frozen dataclass allows.)
+    @cached_property
+    def _rows(self) -> tuple[RowNode, ...]:
         if self.layout == "blocks":
             return tuple(row for block in self.blocks for row in block.rows)
         return tuple(leaf for node in self.row_tree for leaf in node.leaves())
 
-    def columns_of(self, row_id: str) -> tuple[Column, ...]:
+    @cached_property
+    def _columns(self) -> dict[str, tuple[Column, ...]]:
         if self.layout == "blocks":
-            for block in self.blocks:
-                if any(r.id == row_id for r in block.rows):
-                    return block.columns
-            return ()
-        return tuple(leaf for node in self.header for leaf in node.leaves())
+            return {row.id: block.columns for block in reversed(self.blocks) for row in block.rows if row.id}
+        leaves = tuple(leaf for node in self.header for leaf in node.leaves())
+        return {row.id: leaves for row in self._rows if row.id}
 
-    def groups(self) -> dict[str, tuple[str, ...]]:
-        """Row group id → the ids of its leaf rows (for `sum(group)` in rules)."""
+    @cached_property
+    def _groups(self) -> dict[str, tuple[str, ...]]:
         found: dict[str, tuple[str, ...]] = {}
 
         def visit(node: RowNode) -> None:
@@ -128,6 +130,19 @@ class Table:
         for node in self.row_tree:
             visit(node)
         return found
+
+    def rows(self) -> tuple[RowNode, ...]:
+        """Every data row, in printed order."""
+        return self._rows
+
+    def columns_of(self, row_id: str) -> tuple[Column, ...]:
+        if self.layout == "blocks":
+            return self._columns.get(row_id, ())
+        return self._columns.get(row_id) or tuple(leaf for node in self.header for leaf in node.leaves())
+
+    def groups(self) -> dict[str, tuple[str, ...]]:
+        """Row group id → the ids of its leaf rows (for `sum(group)` in rules)."""
+        return dict(self._groups)
 
 
 @dataclass(frozen=True)
