@@ -30,6 +30,7 @@ from generator.output import copy_file, discard, move_into, staging_dir, swap_in
 from generator.pages import Urls, routes
 from generator.parse_cache import ParseCache, load_parse_cache, save_parse_cache
 from generator.problems import Problem, blocking, sort_problems
+from generator.progress import Progress
 from generator.render import RenderJob, render_to
 from generator.schema import SCHEMA_DIR, load_schemas
 
@@ -41,6 +42,7 @@ class BuildOptions:
     cache: bool = True
     strict: bool = False
     today: date = field(default_factory=date.today)
+    progress: bool = False  # a progress line on stderr for long builds (the CLI: on a terminal)
 
 
 @dataclass(frozen=True)
@@ -59,8 +61,10 @@ def load_site(root: Path, today: date, jobs: int = 1) -> tuple[Site | None, list
     return site, problems
 
 
-def _load(root: Path, today: date, jobs: int, cache: ParseCache) -> tuple[Site | None, list[Problem], ParseCache]:
-    files, problems, cache = load_documents_cached(root, jobs, cache)
+def _load(
+    root: Path, today: date, jobs: int, cache: ParseCache, progress: Progress | None = None
+) -> tuple[Site | None, list[Problem], ParseCache]:
+    files, problems, cache = load_documents_cached(root, jobs, cache, progress)
     site, more = assemble(files, load_schemas(SCHEMA_DIR), today)
     problems += more
     if site is not None:
@@ -97,7 +101,8 @@ def build(root: Path, options: BuildOptions) -> BuildResult:
         )
     cache_dir = root / CACHE_DIR
     parsed = load_parse_cache(cache_dir, code) if options.cache else ParseCache(code, {}, "cache disabled")
-    site, problems, new_parsed = _load(root, options.today, options.jobs, parsed)
+    progress = Progress(options.progress)
+    site, problems, new_parsed = _load(root, options.today, options.jobs, parsed, progress)
     if options.cache:
         save_parse_cache(cache_dir, parsed, new_parsed)
     if site is None or blocking(problems, options.strict):
@@ -110,10 +115,12 @@ def build(root: Path, options: BuildOptions) -> BuildResult:
     plan = _Plan(root, site, index, make_urls(site, templates), templates, key, frame, code, options, previous)
     staging = staging_dir(options.out)
     try:
-        manifest, rendered = _write(plan, staging, inputs)
+        manifest, rendered = _write(plan, staging, inputs, progress)
     except BaseException:
         discard(staging)
         raise
+    finally:
+        progress.close()
     if options.cache:
         save_manifest(root, replace(manifest, problems=tuple(problems), out_id=folder_id(options.out)))
     reused = len(manifest.files) - len(rendered)
@@ -156,7 +163,7 @@ class _Plan:
     previous: Manifest | None  # trusted: its pages are in options.out and may be kept
 
 
-def _write(plan: _Plan, staging: Path, inputs: dict[str, list[int]]) -> tuple[Manifest, list[str]]:
+def _write(plan: _Plan, staging: Path, inputs: dict[str, list[int]], progress: Progress) -> tuple[Manifest, list[str]]:
     """A full build renders everything into `staging` and swaps it in; an incremental one renders
     only the pages whose fingerprint changed and moves them into the existing output."""
     pages = {plan.urls.output_path(p.url): p for p in routes(plan.site, plan.index, plan.urls)}
@@ -167,9 +174,11 @@ def _write(plan: _Plan, staging: Path, inputs: dict[str, list[int]]) -> tuple[Ma
     job = RenderJob(plan.site, plan.index, plan.urls, plan.templates, staging)
     files = dict(previous.files) if previous else {}
     rendered = []
+    progress.stage("生成页面", len(dirty))
     for rel, digest in render_to(job, dirty, plan.options.jobs):
         files[rel] = digest
         rendered.append(rel)
+        progress.tick()
     files = {rel: files[rel] for rel in fingerprints}
     attachments = _attachments(plan.site, plan.urls, inputs)
     if previous:

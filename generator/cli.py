@@ -26,6 +26,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="并行进程数，默认为 CPU 核数")
     b.add_argument("--no-cache", action="store_true", help="不使用构建缓存，全部重新生成")
     b.add_argument("--strict", action="store_true", help="警告也视为错误")
+    b.add_argument(
+        "--progress", action="store_true", help="显示进度（在终端中运行时默认显示，超过约两秒的构建才会出现）"
+    )
     _format_option(b)
 
     c = commands.add_parser("check", help="只检查内容，不生成站点")
@@ -79,7 +82,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.jobs < 1:
             print("xxgk: --jobs 至少为 1", file=sys.stderr)
             return 2
-        result = build(root, BuildOptions(out, jobs=args.jobs, cache=not args.no_cache, strict=args.strict))
+        progress = args.progress or sys.stderr.isatty()
+        options = BuildOptions(out, jobs=args.jobs, cache=not args.no_cache, strict=args.strict, progress=progress)
+        result = build(root, options)
         _report(list(result.problems), args.format)
         if not result.ok:
             print(f"构建失败：{_counts(list(result.problems))}；{out} 未改动", file=sys.stderr)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.parse_cache import ParseCache, Parsed, reusable, stat_of
 from generator.problems import Problem
+from generator.progress import Progress
 from generator.source import Source, read_markdown, read_yaml
 
 ATTACHMENT_TYPES = (".pdf", ".doc", ".docx", ".wps", ".xls", ".xlsx", ".ofd", ".jpg", ".jpeg", ".png", ".zip")
@@ -73,19 +73,29 @@ def _parse(root: str, rel: str, mtime_ns: int, size: int) -> Parsed:
     return Parsed(mtime_ns, size, hashlib.sha256(raw).hexdigest(), source, tuple(problems))
 
 
-def _parse_many(root: Path, todo: list[tuple[str, int, int]], jobs: int) -> Iterable[Parsed]:
+def _parse_many(root: Path, todo: list[tuple[str, int, int]], jobs: int, progress: Progress | None) -> list[Parsed]:
     args = [(str(root), *item) for item in todo]
+    if progress:
+        progress.stage("解析内容文件", len(todo))
     if jobs <= 1 or len(todo) < PARALLEL_FROM:
-        return [_parse(*a) for a in args]
+        return [_ticked(_parse(*a), progress) for a in args]
     with ProcessPoolExecutor(jobs) as pool:
-        return list(pool.map(_parse, *zip(*args, strict=True), chunksize=64))
+        return [_ticked(p, progress) for p in pool.map(_parse, *zip(*args, strict=True), chunksize=64)]
+
+
+def _ticked(parsed: Parsed, progress: Progress | None) -> Parsed:
+    if progress:
+        progress.tick()
+    return parsed
 
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def parse_files(root: Path, rels: list[str], jobs: int, cache: ParseCache) -> dict[str, Parsed]:
+def parse_files(
+    root: Path, rels: list[str], jobs: int, cache: ParseCache, progress: Progress | None = None
+) -> dict[str, Parsed]:
     """Every file in `rels`, parsed, or taken from `cache` when its stat or its bytes are unchanged.
     Each file is stat-ed before it is read, so an edit during the build is seen by the next one."""
     done: dict[str, Parsed] = {}
@@ -99,7 +109,7 @@ def parse_files(root: Path, rels: list[str], jobs: int, cache: ParseCache) -> di
             done[rel] = replace(old, mtime_ns=mtime_ns)  # touched, not changed (e.g. a git checkout)
         else:
             todo.append((rel, mtime_ns, size))
-    done.update(zip((t[0] for t in todo), _parse_many(root, todo, jobs), strict=True))
+    done.update(zip((t[0] for t in todo), _parse_many(root, todo, jobs, progress), strict=True))
     return {rel: done[rel] for rel in rels}
 
 
@@ -108,7 +118,9 @@ def load_documents(root: Path, jobs: int = 1) -> tuple[ContentFiles, list[Proble
     return files, problems
 
 
-def load_documents_cached(root: Path, jobs: int, cache: ParseCache) -> tuple[ContentFiles, list[Problem], ParseCache]:
+def load_documents_cached(
+    root: Path, jobs: int, cache: ParseCache, progress: Progress | None = None
+) -> tuple[ContentFiles, list[Problem], ParseCache]:
     """`load_documents`, reusing the parses in `cache`; also returns the cache for the next build."""
     content = root / "content"
     if not content.is_dir():
@@ -118,7 +130,7 @@ def load_documents_cached(root: Path, jobs: int, cache: ParseCache) -> tuple[Con
             ParseCache(cache.key),
         )
     yamls, markdowns, attachments, problems = _classify(root, content)
-    entries = parse_files(root, yamls + markdowns, jobs, cache)
+    entries = parse_files(root, yamls + markdowns, jobs, cache, progress)
     parsed = {rel: (e.source, list(e.problems)) for rel, e in entries.items()}
     config = None
     townships: dict[str, Source | None] = {}
