@@ -20,7 +20,6 @@ from generator.progress import Progress
 from tests.conftest import REPO, build_site
 from tests.test_build import digest_tree
 
-
 N = 800  # enough for several provinces and a few attachments; parsing it takes a second or two
 
 
