@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from generator.assemble import assemble
+from generator.assembly_cache import assemble_cached
 from generator.cache import (
     CACHE_DIR,
     Manifest,
@@ -22,7 +22,6 @@ from generator.cache import (
     save_manifest,
     tree_digest,
 )
-from generator.checks import run_checks
 from generator.documents import load_documents_cached
 from generator.model import Site
 from generator.navigation import SiteIndex, build_index
@@ -65,11 +64,8 @@ def _load(
     root: Path, today: date, jobs: int, cache: ParseCache, progress: Progress | None = None
 ) -> tuple[Site | None, list[Problem], ParseCache]:
     files, problems, cache = load_documents_cached(root, jobs, cache, progress)
-    site, more = assemble(files, load_schemas(SCHEMA_DIR), today)
-    problems += more
-    if site is not None:
-        problems += run_checks(site)
-    return site, sort_problems(problems), cache
+    site, more, cache = assemble_cached(files, load_schemas(SCHEMA_DIR), today, cache)
+    return site, sort_problems(problems + more), cache
 
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"

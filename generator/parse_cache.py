@@ -14,12 +14,13 @@ import pickle
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from generator.problems import Problem
 from generator.source import Source
 
 FOLDER = "parsed"
-_MAGIC = b"xxgk-parse-cache-1\n"
+_MAGIC = b"xxgk-parse-cache-2\n"
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Parsed:
     digest: str  # sha256 of the bytes
     source: Source | None
     problems: tuple[Problem, ...]
+    assembled: Any = None  # assembly_cache.Assembled: the report built from this file, and its problems
 
 
 @dataclass(frozen=True)

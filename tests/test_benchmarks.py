@@ -83,3 +83,27 @@ def test_progress_is_silent_when_disabled_or_quick():
         progress.close()
     assert quiet.getvalue() == "" and quick.getvalue() == ""
     assert "生成页面 3/3 100%" in shown.getvalue() and shown.getvalue().endswith("\n")
+
+
+def _shift(text: str, row: str) -> str:
+    """Adds 1 to the first and the last (总计) cell of a table row in a report's front matter."""
+    line = next(x for x in text.splitlines() if x.strip().startswith(f"{row}: ["))
+    cells = [int(c) for c in line.split("[", 1)[1].rstrip("]").split(",")]
+    cells[0] += 1
+    cells[-1] += 1
+    return text.replace(line, f"{line.split('[', 1)[0]}[{', '.join(map(str, cells))}]", 1)
+
+
+def test_editing_last_year_rechecks_this_year(small):
+    """The cross-year rule of 2020 reads 2019: editing 2019 alone must re-check 2020, cached or not."""
+    folder = next(p for p in sorted((small / "content/townships").iterdir()) if (p / "2020.md").is_file())
+    assert build_site(small).ok
+    earlier = folder / "2019.md"
+    original = earlier.read_text("utf-8")
+    earlier.write_text(_shift(_shift(original, "new"), "carried_forward"), "utf-8")  # 2019 stays consistent
+    result = build_site(small)
+    later = f"content/townships/{folder.name}/2020.md"
+    assert {(p.code, p.path) for p in result.problems} == {("table.cross_year", later)}
+    assert result.problems == tuple(load_site(small, date(2026, 11, 24))[1])
+    earlier.write_text(original, "utf-8")
+    assert build_site(small).problems == ()

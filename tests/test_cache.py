@@ -88,7 +88,7 @@ def test_corrupt_or_stale_parse_cache_is_ignored(sample_root, tmp_path):
     shards = sorted((sample_root / CACHE_DIR / FOLDER).iterdir())
     assert shards
     shards[0].write_bytes(shards[0].read_bytes()[:-10])  # truncated
-    shards[1].write_bytes(shards[1].read_bytes().replace(b"xxgk-parse-cache-1", b"xxgk-parse-cache-0", 1))
+    shards[1].write_bytes(shards[1].read_bytes().replace(b"xxgk-parse-cache-2", b"xxgk-parse-cache-0", 1))
     manifest = sample_root / CACHE_DIR / "manifest.json"
     data = json.loads(manifest.read_text("utf-8"))
     data["code"] = "0" * 64  # as if built by another generator version
