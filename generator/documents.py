@@ -33,13 +33,15 @@ class ContentFiles:
 def _classify(root: Path, content: Path) -> tuple[list[str], list[str], list[str], list[Problem]]:
     """Lists (yaml files, markdown files, attachments) and flags files that do not belong."""
     yamls, markdowns, attachments, problems = [], [], [], []
+    skip = len(str(root)) + 1  # string slicing, not pathlib: this runs for every file of the site
     for folder, dirs, files in os.walk(content):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        prefix = folder[skip:].replace(os.sep, "/")
         for name in sorted(files):
             if name.startswith(".") or name.endswith("~"):
                 continue
-            rel = Path(folder, name).relative_to(root).as_posix()
-            parts = Path(rel).parts[1:]
+            rel = f"{prefix}/{name}"
+            parts = tuple(rel.split("/")[1:])
             if parts in (("site.yaml",),) or (len(parts) == 3 and parts[0] == "townships" and name == "township.yaml"):
                 yamls.append(rel)
             elif (len(parts) == 2 and parts[0] == "pages" and name.endswith(".md")) or (

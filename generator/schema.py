@@ -176,7 +176,8 @@ Schemas = dict[str, Format]
 
 def load_schemas(directory: Path = SCHEMA_DIR) -> Schemas:
     """All formats. A broken schema file is a bug in xxgk, not in content: it raises."""
-    raw = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(directory.glob("*.yaml"))}
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser: schemas load on every build
+    raw = {p.stem: yaml.load(p.read_text(encoding="utf-8"), Loader=loader) for p in sorted(directory.glob("*.yaml"))}
     return {name: _format(name, data, raw) for name, data in raw.items()}
 
 
