@@ -7,10 +7,6 @@ from tests.conftest import REPO
 
 
 def test_ruff_clean():
-    result = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "generator", "tests", "benchmarks"],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-    )
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "generator", "tests", "benchmarks"],
+                            capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0, result.stdout + result.stderr
