@@ -143,17 +143,11 @@ def ratios(rows: list[dict]) -> str:
         ("xxgk cold / Hugo", cold, best.get("Hugo")),
         ("xxgk warm / Hugo cold (target < 0.25 at 20k)", best.get("xxgk warm, nothing changed"), best.get("Hugo")),
         ("xxgk one-report edit, seconds (target < 0.3 at 20k)", best.get("xxgk one-report edit"), 1.0),
-        ("Pagefind share of cold build + index", best.get("Pagefind index (separately)"), None),
     ]
-    lines = []
-    for label, a, b in pairs:
-        if a is None:
-            continue
-        if b is None:
-            total = (cold or 0) + a
-            lines.append(f"- {label}: {a / total:.0%}" if total else f"- {label}: n/a")
-        else:
-            lines.append(f"- {label}: {a / b:.2f}")
+    lines = [f"- {label}: {a / b:.2f}" for label, a, b in pairs if a is not None and b is not None]
+    pagefind = best.get("Pagefind index (separately)")
+    if pagefind is not None and cold:
+        lines.append(f"- Pagefind share of cold build + index: {pagefind / (cold + pagefind):.0%}")
     return "\n".join(lines)
 
 
