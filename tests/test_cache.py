@@ -8,9 +8,10 @@ import os
 from pathlib import Path
 
 from generator import documents
+from generator.build import load_site
 from generator.cache import CACHE_DIR
 from generator.parse_cache import FOLDER, load_parse_cache
-from tests.conftest import build_site
+from tests.conftest import TODAY, build_site
 from tests.test_build import digest_tree
 
 REPORT = "content/townships/fusong-lushuihe/2017.md"
@@ -137,3 +138,17 @@ def test_output_folder_replaced_by_hand_is_rebuilt(sample_root):
 def test_no_cache_writes_no_cache(minimal_root):
     assert build_site(minimal_root, cache=False).ok
     assert not (minimal_root / CACHE_DIR).exists()
+
+
+def test_cached_checks_still_see_the_whole_site(sample_root):
+    """A report's body links are checked against every page: deleting the report it links to
+    fails the next build on the unchanged report, as a build from scratch would."""
+    linking = "content/townships/anqiu-jingzhi/2019.md"
+    edit(sample_root, linking, "## ", "见[另一报告](/townships/eshan-dianzhong/2019/)。\n\n## ")
+    assert build_site(sample_root).ok
+    (sample_root / "content/townships/eshan-dianzhong/2019.md").unlink()
+    result = build_site(sample_root)
+    assert not result.ok
+    assert any(p.code == "body.broken_link" and p.path == linking for p in result.problems)
+    _, expected = load_site(sample_root, TODAY)
+    assert [(p.code, p.path, p.line) for p in result.problems] == [(p.code, p.path, p.line) for p in expected]
