@@ -14,7 +14,7 @@ from generator import __version__
 from generator.problems import Problem
 
 CACHE_DIR = ".xxgk-cache"
-FORMAT = 2
+FORMAT = 3
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,6 @@ class Manifest:
     files: dict[str, str] = field(default_factory=dict)  # output path → sha256 of the bytes written
     code: str = ""  # generator + templates + schemas, without the config (known before parsing)
     inputs: dict[str, list[int]] = field(default_factory=dict)  # content path → [mtime_ns, size]
-    attachments: dict[str, list[int]] = field(default_factory=dict)  # output path → source [mtime_ns, size]
     problems: tuple[Problem, ...] = ()
     today: str = ""
     out: str = ""  # the output folder this build wrote, and its identity (device:inode)
@@ -101,7 +100,7 @@ def load_manifest(root: Path, key: str) -> tuple[Manifest | None, str]:
 
 
 def _manifest(data: dict) -> Manifest:
-    maps = ("pages", "files", "inputs", "attachments")
+    maps = ("pages", "files", "inputs")
     if not all(isinstance(data[name], dict) for name in maps) or not isinstance(data["problems"], list):
         raise TypeError("manifest fields have the wrong types")
     return Manifest(
@@ -110,7 +109,6 @@ def _manifest(data: dict) -> Manifest:
         data["files"],
         str(data["code"]),
         data["inputs"],
-        data["attachments"],
         tuple(Problem(*p) for p in data["problems"]),
         str(data["today"]),
         str(data["out"]),
