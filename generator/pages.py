@@ -60,6 +60,10 @@ class Urls:
         """Pagefind's entry module, written by search_index.py."""
         return f"{self.base_path}pagefind/pagefind.js"
 
+    def search_cards(self) -> str:
+        """The folder of search cards (search_cards.py): one `<Pagefind id>.json.gz` per page."""
+        return f"{self.base_path}pagefind/card/"
+
     def feed(self) -> str:
         return f"{self.base_path}feed.xml"
 

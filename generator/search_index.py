@@ -2,9 +2,10 @@
 searchable page, written next to the staged site, indexed, and removed again before the swap.
 
 Readers' pages stay as they are: the tokens live only in these documents, so they can never show
-up in a page's text, its copy-paste or a screen reader. Each document carries, as Pagefind
-metadata, the page's URL, title and visible text (for the exact check and the excerpt in the
-browser) and, as filters, its township, year, region and report format.
+up in a page's text, its copy-paste or a screen reader. Each document carries, as Pagefind filters,
+its township, year, region and report format, and nothing else: Pagefind indexes every metadata
+value as words too, so the page's URL, title and text (for the exact check and the excerpt) go
+into small card files of our own instead (search_cards.py), fetched only for the candidates shown.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from generator.model import Site, Township
 from generator.navigation import SiteIndex
 from generator.pages import Page, Urls
 from generator.search_bundle import stabilize
+from generator.search_cards import write_cards
 from generator.search_tokens import text_tokens, visible_text
 
 SEARCHABLE = ("report", "township", "year", "region", "page")  # listings of links are left out
@@ -94,13 +96,9 @@ def _facets(page: Page, site: Site, index: SiteIndex) -> tuple[tuple[str, str], 
 
 
 def token_document(doc: SearchDoc, language: str) -> str:
-    """One page as Pagefind sees it: its tokens as text, everything else as attributes."""
-    attrs = {"data-page": doc.url, "data-title": doc.title, "data-text": doc.text}
-    attrs.update({f"data-{name}": value for name, value in doc.facets})
-    meta = ["page[data-page]", "title[data-title]", "text[data-text]"]
-    meta += [f"{name}[data-{name}]" for name, _ in doc.facets]
+    """One page as Pagefind sees it: its tokens as text, its filters as attributes."""
+    attrs = {f"data-{name}": value for name, value in doc.facets}
     filters = [f"{name}[data-{name}]" for name, _ in doc.facets]
-    attrs["data-pagefind-meta"] = ", ".join(meta)
     if filters:
         attrs["data-pagefind-filter"] = ", ".join(filters)
     if "data-year" in attrs:
@@ -129,10 +127,13 @@ def build_search_index(docs: list[SearchDoc], urls: Urls, language: str, staging
         run_pagefind(staging, f"{DOCS_DIR}/**/*.html")
     finally:
         shutil.rmtree(root, ignore_errors=True)
-    for path in sorted((staging / BUNDLE_DIR).iterdir()):
+    bundle = staging / BUNDLE_DIR
+    for path in sorted(bundle.iterdir()):
         if _UNUSED.search(path.name):
             path.unlink()
-    stabilize(staging / BUNDLE_DIR)
+    by_doc_url = {f"/{doc_path(doc.url, urls).removesuffix('index.html')}": doc for doc in docs}
+    write_cards(bundle, by_doc_url)
+    stabilize(bundle)
 
 
 def run_pagefind(site_dir: Path, glob: str) -> None:

@@ -1,14 +1,15 @@
 // Full-text search over the Pagefind index that `xxgk build` writes (generator/search_index.py).
 // The query becomes the same ASCII tokens as the pages (generator/search_tokens.py: keep the two
-// in step); Pagefind returns the pages holding every token; each candidate's real text is then
-// checked, so that only pages that contain exactly what was typed are shown.
+// in step); Pagefind returns the pages holding every token; each candidate's real text, from its
+// card (generator/search_cards.py), is then checked, so that only pages that contain exactly what
+// was typed are shown. Results appear after each small batch of cards, best candidates first.
 const FILTERS = ["region", "township", "year", "format"];
 const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
 const WORD = /[\p{L}\p{N}]/u;
 const SPACE = /[ \t\n\r\f\v\u00a0\u3000]+/g;
 const PAGE = 20; // results shown per step
 const EAGER = 60; // up to this many candidates are all checked at once, so the count is exact
-const BATCH = 8; // fragments fetched in parallel
+const BATCH = 10; // cards fetched in parallel
 const DELAY = 200; // ms of typing pause before searching
 
 const form = document.getElementById("search-form");
@@ -59,6 +60,23 @@ function pagefind() {
   return engine;
 }
 
+const cards = new Map();
+function card(id) {
+  if (!cards.has(id)) cards.set(id, fetch(form.dataset.cards + id + ".json.gz").then(readCard));
+  return cards.get(id);
+}
+
+async function readCard(response) {
+  if (!response.ok) throw new Error(`search card ${response.url}: HTTP ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  // A server that sends the file with Content-Encoding: gzip has already unpacked it.
+  const packed = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  const text = packed
+    ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text()
+    : new TextDecoder().decode(bytes);
+  return JSON.parse(text);
+}
+
 function readState() {
   const params = new URLSearchParams(location.search);
   const state = { q: params.get("q") || "", sort: params.get("sort") || "" };
@@ -103,22 +121,21 @@ function excerpt(text, query) {
   return (start > 0 ? "…" : "") + highlight(text.slice(start, end), query) + (end < text.length ? "…" : "");
 }
 
-function resultItem(data, query) {
-  const meta = data.meta;
+function resultItem(meta, query) {
   const facts = [meta.township || meta.region, meta.year && meta.year + "年度", meta.format].filter(Boolean);
   const item = document.createElement("li");
   item.className = "search-result";
   item.innerHTML =
-    `<h2><a href="${escapeHtml(meta.page)}">${highlight(meta.title || meta.page, query)}</a></h2>` +
+    `<h2><a href="${escapeHtml(meta.url)}">${highlight(meta.title || meta.url, query)}</a></h2>` +
     (facts.length ? `<p class="result-meta">${facts.map(escapeHtml).join(" · ")}</p>` : "") +
     `<p class="excerpt">${excerpt(meta.text, query)}</p>`;
   return item;
 }
 
 // Title and township matches first; otherwise Pagefind's order (the title tokens weigh more).
-function headingMatch(data, query) {
+function headingMatch(meta, query) {
   const q = fold(query);
-  return [data.meta.title, data.meta.township, data.meta.region].some((v) => v && fold(v).includes(q));
+  return [meta.title, meta.township, meta.region].some((v) => v && fold(v).includes(q));
 }
 
 class Run {
@@ -126,14 +143,16 @@ class Run {
     Object.assign(this, { query, state, candidates, exact, next: 0, found: [], cancelled: false });
   }
 
+  // Checks candidates in Pagefind's order until `limit` pages are found; shows each batch's finds.
   async check(limit) {
     while (this.next < this.candidates.length && this.found.length < limit && !this.cancelled) {
       const batch = this.candidates.slice(this.next, this.next + BATCH);
       this.next += batch.length;
-      const datas = await Promise.all(batch.map((r) => r.data()));
-      for (const data of datas) {
-        if (fold(data.meta.text).includes(fold(this.query))) this.found.push(data);
+      const metas = await Promise.all(batch.map((r) => card(r.id)));
+      for (const meta of metas) {
+        if (this.exact || fold(meta.text).includes(fold(this.query))) this.found.push(meta);
       }
+      this.show(shown);
     }
   }
 
