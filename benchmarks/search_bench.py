@@ -76,9 +76,16 @@ def run_pagefind_plain(out: Path) -> None:
 
 
 def byte_counter(page) -> list[int]:
-    """A one-item list that accumulates the response bytes the page fetches from now on."""
+    """A one-item list that accumulates the response bytes the page (and its workers) fetch from
+    now on; it stops counting when the page closes (the search may still be checking cards)."""
     fetched = [0]
-    page.on("requestfinished", lambda r: fetched.__setitem__(0, fetched[0] + r.sizes()["responseBodySize"]))
+
+    def count(request) -> None:
+        if not page.is_closed():
+            fetched[0] += request.sizes()["responseBodySize"]
+
+    page.on("requestfinished", count)
+    page.on("close", lambda _: page.remove_listener("requestfinished", count))
     return fetched
 
 

@@ -1,20 +1,29 @@
 """What search matches on: a page's visible text, normalised, and the ASCII tokens that stand
-for every character and character pair in it.
+for the character triples in it.
 
 Chinese has no spaces, so Pagefind's own word splitting cannot find a fragment such as "段简"
-inside "阶段简化". Every run of letters and digits is therefore written as its distinct
-characters ("u" + code point) and distinct adjacent pairs ("b" + two code points), in base 36
-with a fixed width so that Pagefind's prefix matching never widens a token. Any substring of the
-text then has all of its tokens in the page's set, which makes recall complete; the browser
-checks the real text afterwards, which makes the results exact. templates/static/search.js
-implements the same normalisation and tokens; the two must change together.
+inside "阶段简化". Every run of letters and digits is therefore written as its distinct character
+triples: one token per position, "t" + the code points of that character and the next two, in
+base 36 with a fixed width, the run's end padded with code point 0. Pagefind matches a query
+word as a prefix of the page's words, so the browser asks for:
+
+- one character: "t" + its code, which every triple starting with it extends: every page that
+  holds the character anywhere (each position starts a triple);
+- two characters: "t" + both codes, likewise exact;
+- three or more: each of the query's triples; every page containing the query holds them all,
+  and a page holding them all almost always contains it (the browser checks the real text).
+
+Triples instead of single characters plus pairs give about as many tokens per page, but queries
+of three characters need no check at all and longer ones far fewer checks: candidates for
+"量子计算" are the pages holding both "量子计" and "子计算", not every page with "量子", "子计" and
+"计算". templates/static/search.js implements the same normalisation and tokens; the two must
+change together.
 """
 
 from __future__ import annotations
 
 import functools
 import html
-import itertools
 import re
 
 WIDTH = 4  # base-36 digits per code point: 36**4 covers all of Unicode
@@ -60,7 +69,7 @@ def runs(text: str) -> list[str]:
 
 
 @functools.cache
-def _code(char: str) -> str:
+def code(char: str) -> str:
     value, digits = ord(char), []
     for _ in range(WIDTH):
         value, digit = divmod(value, 36)
@@ -68,28 +77,28 @@ def _code(char: str) -> str:
     return "".join(reversed(digits))
 
 
-def unigram(char: str) -> str:
-    return "u" + _code(char)
+PAD = "\0"  # after a run's last characters: never part of a page's text
 
 
-def bigram(first: str, second: str) -> str:
-    return "b" + _code(first) + _code(second)
+def triples(run: str) -> set[str]:
+    padded = run + PAD + PAD
+    return {"t" + code(padded[i]) + code(padded[i + 1]) + code(padded[i + 2]) for i in range(len(run))}
 
 
 def text_tokens(text: str) -> list[str]:
-    """Every distinct character and adjacent pair in the text, sorted (stable output)."""
+    """Every distinct character triple in the text, sorted (stable output)."""
     tokens: set[str] = set()
     for run in runs(text):
-        tokens.update(unigram(c) for c in set(run))
-        tokens.update(bigram(a, b) for a, b in itertools.pairwise(run))
+        tokens |= triples(run)
     return sorted(tokens)
 
 
 def query_tokens(query: str) -> list[str]:
-    """The tokens a page must hold to contain `query`: pairs of each run, or the lone character."""
+    """The words a page must hold (as a prefix of one of its tokens) to contain `query`."""
     tokens: set[str] = set()
     for run in runs(query):
-        if len(run) == 1:
-            tokens.add(unigram(run))
-        tokens.update(bigram(a, b) for a, b in itertools.pairwise(run))
+        if len(run) < 3:
+            tokens.add("t" + "".join(code(c) for c in run))
+        else:
+            tokens |= {"t" + code(run[i]) + code(run[i + 1]) + code(run[i + 2]) for i in range(len(run) - 2)}
     return sorted(tokens)

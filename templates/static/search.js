@@ -39,19 +39,21 @@ function code(ch) {
   return out;
 }
 
+// Pagefind matches each word as a prefix: "t" + one or two codes finds every triple that starts
+// with them, that is every page holding those characters.
 function queryTokens(query) {
   const tokens = new Set();
   for (const run of runs(query)) {
-    if (run.length === 1) tokens.add("u" + code(run[0]));
-    for (let i = 1; i < run.length; i++) tokens.add("b" + code(run[i - 1]) + code(run[i]));
+    if (run.length < 3) tokens.add("t" + run.map(code).join(""));
+    for (let i = 2; i < run.length; i++) tokens.add("t" + code(run[i - 2]) + code(run[i - 1]) + code(run[i]));
   }
   return [...tokens].sort();
 }
 
-// A query of one or two letters/digits is answered by its token alone: no text check needed.
+// A query of up to three letters/digits is answered by its tokens alone: no text check needed.
 function exactByTokens(query) {
   const chars = [...query];
-  return chars.length <= 2 && chars.every((c) => WORD.test(c));
+  return chars.length <= 3 && chars.every((c) => WORD.test(c));
 }
 
 let engine = null;
@@ -168,6 +170,8 @@ class Run {
     const total = this.exact ? this.candidates.length : this.found.length;
     if (this.exact || this.done) {
       statusLine.textContent = total ? `找到 ${total} 个页面包含“${this.query}”` : `没有页面包含“${this.query}”`;
+    } else if (!this.found.length) {
+      statusLine.textContent = `正在核对 ${this.candidates.length - this.next} 个候选页面…`;
     } else {
       statusLine.textContent = `已找到 ${this.found.length} 个页面包含“${this.query}”，另有 ${this.candidates.length - this.next} 个页面待核对`;
     }
