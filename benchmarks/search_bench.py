@@ -77,15 +77,10 @@ def run_pagefind_plain(out: Path) -> None:
 
 def byte_counter(page) -> list[int]:
     """A one-item list that accumulates the response bytes the page (and its workers) fetch from
-    now on; it stops counting when the page closes (the search may still be checking cards)."""
+    now on, from the Content-Length the server sends (read without a round trip to the browser,
+    so that a page closed while the search is still checking cards does not break the count)."""
     fetched = [0]
-
-    def count(request) -> None:
-        if not page.is_closed():
-            fetched[0] += request.sizes()["responseBodySize"]
-
-    page.on("requestfinished", count)
-    page.on("close", lambda _: page.remove_listener("requestfinished", count))
+    page.on("response", lambda r: fetched.__setitem__(0, fetched[0] + int(r.headers.get("content-length", 0))))
     return fetched
 
 
