@@ -1,6 +1,6 @@
 """Search benchmark: index time and size, bytes fetched and time to first results per query kind,
-cold (fresh browser context) and warm (same page), in real Chromium, for xxgk's token index and
-for plain Pagefind over the same pages without tokens (its own word splitting; recall not equal).
+cold (fresh browser context) and warm (same page), in real Chromium, for xxgk's n-gram index and
+for plain Pagefind over the same pages (its own word splitting; recall not equal).
 
     PYTHONPATH=. python benchmarks/search_bench.py 1000 5000
 """
@@ -52,15 +52,16 @@ def build_corpus(root: Path, reports: int) -> dict:
     urls = make_urls(site, template_dir(root))
     index = build_index(site)
     started = time.perf_counter()
-    build_search_index(search_docs(site, index, urls, list(routes(site, index, urls)), out), urls, "zh-CN", out)
-    token_seconds = time.perf_counter() - started
+    build_search_index(search_docs(site, index, urls, list(routes(site, index, urls)), out), urls, out)
+    index_seconds = time.perf_counter() - started
     started = time.perf_counter()
     run_pagefind_plain(out)
     plain_seconds = time.perf_counter() - started
     return {
         "site build s": site_seconds,
-        "token index s": token_seconds,
-        "token index MB": tree_size(out / "pagefind") / 1e6,
+        "xxgk index s": index_seconds,
+        "xxgk index MB": tree_size(out / "search/index") / 1e6,
+        "cards MB": tree_size(out / "search/cards") / 1e6,
         "plain index s": plain_seconds,
         "plain index MB": tree_size(out / "pagefind-plain") / 1e6,
     }

@@ -1,11 +1,9 @@
-"""One small card per indexed page, next to Pagefind's bundle: the page's URL, title, facets and
-visible text, gzip-compressed, named by Pagefind's id for the page.
+"""One small card per indexed page: the page's URL, title, facets and visible text, as gzip'd JSON
+named by the page's number in the search index.
 
 The browser checks a candidate's real text (so results are exact) and cuts the excerpt from it.
-Pagefind would carry that text as metadata, but it also indexes every metadata value as words,
-which doubled the index and its build time; and its own fragment for a page holds the page's
-token soup, several times the size of the text. A card holds only what the result list shows,
-and is fetched only for the candidates that are checked or shown.
+A card holds only what the result list shows, and is fetched only for the candidates that are
+checked or shown: a query that matches every page fetches a page of cards, not the site.
 """
 
 from __future__ import annotations
@@ -14,10 +12,6 @@ import gzip
 import json
 from pathlib import Path
 from typing import Protocol
-
-from generator.search_bundle import read
-
-CARD_DIR = "card"
 
 
 class Card(Protocol):
@@ -33,26 +27,8 @@ def card_bytes(doc: Card) -> bytes:
     return gzip.compress(raw, compresslevel=9, mtime=0)
 
 
-def page_ids(bundle: Path) -> list[str]:
-    """Pagefind's id for every indexed page, in its own order (the language's metadata file)."""
-    ids = []
-    for meta_path in sorted(bundle.glob("pagefind.*.pf_meta")):
-        meta = read(meta_path)  # [version, pages [[id, word count]], index chunks, filters, sorts, meta keys]
-        ids += [page[0] for page in meta[1]]
-    return ids
-
-
-def write_cards(bundle: Path, by_doc_url: dict[str, Card]) -> None:
-    """Writes bundle/card/<id>.json.gz for every page Pagefind indexed; the page is found through
-    the URL in Pagefind's fragment for it (the token document's URL)."""
-    target = bundle / CARD_DIR
-    target.mkdir()
-    for page_id in page_ids(bundle):
-        fragment = read_fragment(bundle / "fragment" / f"{page_id}.pf_fragment")
-        doc = by_doc_url[fragment["url"]]
-        (target / f"{page_id}.json.gz").write_bytes(card_bytes(doc))
-
-
-def read_fragment(path: Path) -> dict:
-    data = gzip.decompress(path.read_bytes())
-    return json.loads(data[len(b"pagefind_dcd") :])
+def write_cards(docs: list[Card], folder: Path) -> None:
+    """Writes folder/<page number>.gz, the numbers being the docs' positions."""
+    folder.mkdir(parents=True)
+    for number, doc in enumerate(docs):
+        (folder / f"{number}.gz").write_bytes(card_bytes(doc))

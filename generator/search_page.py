@@ -15,7 +15,7 @@ def search_context(site: Site, index: SiteIndex, urls: Urls) -> dict:
     return {
         "title": "全文搜索",
         "description": f"在 {len(site.reports)} 份年度报告和各乡镇、年度、地区页面中查找文字",
-        "bundle": urls.search_bundle(),
+        "index": urls.search_index(),
         "cards": urls.search_cards(),
         "filters": [
             ("region", "地区", [c.name for c in counties]),

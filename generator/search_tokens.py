@@ -1,33 +1,20 @@
-"""What search matches on: a page's visible text, normalised, and the ASCII tokens that stand
-for the character triples in it.
+"""What search matches on: a page's visible text, normalised, and the character n-grams of it
+that the search index (search_postings.py) lists pages under.
 
-Chinese has no spaces, so Pagefind's own word splitting cannot find a fragment such as "段简"
-inside "阶段简化". Every run of letters and digits is therefore written as its distinct character
-triples: one token per position, "t" + the code points of that character and the next two, in
-base 36 with a fixed width, the run's end padded with code point 0. Pagefind matches a query
-word as a prefix of the page's words, so the browser asks for:
-
-- one character: "t" + its code, which every triple starting with it extends: every page that
-  holds the character anywhere (each position starts a triple);
-- two characters: "t" + both codes, likewise exact;
-- three or more: each of the query's triples; every page containing the query holds them all,
-  and a page holding them all almost always contains it (the browser checks the real text).
-
-Triples instead of single characters plus pairs give about as many tokens per page, but queries
-of three characters need no check at all and longer ones far fewer checks: candidates for
-"量子计算" are the pages holding both "量子计" and "子计算", not every page with "量子", "子计" and
-"计算". templates/static/search.js implements the same normalisation and tokens; the two must
-change together.
+Chinese has no spaces, so no word splitting can find a fragment such as "段简" inside "阶段简化".
+Every run of letters and digits is therefore indexed as its distinct characters, adjacent pairs
+and triples. The browser turns the query into the same keys: a query run of one to three
+characters is one key, and exactly the pages under that key contain it; a longer run becomes its
+triples, which every page containing it holds, and which almost only such pages hold (the
+browser then checks the real text). templates/static/search.js implements the same
+normalisation and keys; the two must change together.
 """
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 
-WIDTH = 4  # base-36 digits per code point: 36**4 covers all of Unicode
-DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 _SPACE = re.compile(r"[ \t\n\r\f\v\u00a0\u3000]+")
 _DROPPED = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
@@ -68,37 +55,17 @@ def runs(text: str) -> list[str]:
     return _RUN.findall(fold(text))
 
 
-@functools.cache
-def code(char: str) -> str:
-    value, digits = ord(char), []
-    for _ in range(WIDTH):
-        value, digit = divmod(value, 36)
-        digits.append(DIGITS[digit])
-    return "".join(reversed(digits))
-
-
-PAD = "\0"  # after a run's last characters: never part of a page's text
-
-
-def triples(run: str) -> set[str]:
-    padded = run + PAD + PAD
-    return {"t" + code(padded[i]) + code(padded[i + 1]) + code(padded[i + 2]) for i in range(len(run))}
-
-
-def text_tokens(text: str) -> list[str]:
-    """Every distinct character triple in the text, sorted (stable output)."""
-    tokens: set[str] = set()
+def grams(text: str) -> set[str]:
+    """Every distinct character, pair and triple within a run of letters and digits."""
+    found: set[str] = set()
     for run in runs(text):
-        tokens |= triples(run)
-    return sorted(tokens)
+        found.update(run[i : i + size] for size in (1, 2, 3) for i in range(len(run) - size + 1))
+    return found
 
 
-def query_tokens(query: str) -> list[str]:
-    """The words a page must hold (as a prefix of one of its tokens) to contain `query`."""
-    tokens: set[str] = set()
+def query_grams(query: str) -> set[str]:
+    """The keys a page must be listed under to contain `query`."""
+    found: set[str] = set()
     for run in runs(query):
-        if len(run) < 3:
-            tokens.add("t" + "".join(code(c) for c in run))
-        else:
-            tokens |= {"t" + code(run[i]) + code(run[i + 1]) + code(run[i + 2]) for i in range(len(run) - 2)}
-    return sorted(tokens)
+        found.update([run] if len(run) <= 3 else (run[i : i + 3] for i in range(len(run) - 2)))
+    return found

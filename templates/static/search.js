@@ -1,10 +1,10 @@
-// Full-text search over the Pagefind index that `xxgk build` writes (generator/search_index.py).
-// The query becomes the same ASCII tokens as the pages (generator/search_tokens.py: keep the two
-// in step); Pagefind returns the pages holding every token; each candidate's real text, from its
-// card (generator/search_cards.py), is then checked, so that only pages that contain exactly what
-// was typed are shown. Results appear after each small batch of cards, best candidates first.
+// Full-text search over the index that `xxgk build` writes (generator/search_index.py): no server,
+// no WebAssembly, a few small files per query. The query becomes the same character n-gram keys as
+// the pages (generator/search_tokens.py); the postings of those keys (generator/search_postings.py:
+// same hash, same format) give the candidate pages; each candidate's real text, from its card, is
+// checked unless the keys alone decide, so that only pages containing exactly what was typed are
+// shown. Results appear after each small batch of cards, title and township matches first.
 const FILTERS = ["region", "township", "year", "format"];
-const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
 const WORD = /[\p{L}\p{N}]/u;
 const SPACE = /[ \t\n\r\f\v\u00a0\u3000]+/g;
 const PAGE = 20; // results shown per step
@@ -32,51 +32,110 @@ function runs(text) {
   return found;
 }
 
-function code(ch) {
-  let value = ch.codePointAt(0);
-  let out = "";
-  for (let i = 0; i < 4; i++) { out = DIGITS[value % 36] + out; value = Math.floor(value / 36); }
-  return out;
-}
-
-// Pagefind matches each word as a prefix: "t" + one or two codes finds every triple that starts
-// with them, that is every page holding those characters.
-function queryTokens(query) {
-  const tokens = new Set();
+// A run of one to three characters is one key; a longer run, its triples.
+function queryGrams(query) {
+  const keys = new Set();
   for (const run of runs(query)) {
-    if (run.length < 3) tokens.add("t" + run.map(code).join(""));
-    for (let i = 2; i < run.length; i++) tokens.add("t" + code(run[i - 2]) + code(run[i - 1]) + code(run[i]));
+    if (run.length <= 3) keys.add(run.join(""));
+    for (let i = 0; run.length > 3 && i + 3 <= run.length; i++) keys.add(run.slice(i, i + 3).join(""));
   }
-  return [...tokens].sort();
+  return [...keys];
 }
 
-// A query of up to three letters/digits is answered by its tokens alone: no text check needed.
-function exactByTokens(query) {
+// A query of up to three letters/digits is answered by its key alone: no text check needed.
+function exactByKeys(query) {
   const chars = [...query];
   return chars.length <= 3 && chars.every((c) => WORD.test(c));
 }
 
-let engine = null;
-function pagefind() {
-  engine ??= import(form.dataset.bundle).then(async (pf) => { await pf.init(); return pf; });
-  return engine;
-}
+const DECODER = new TextDecoder();
+const ENCODER = new TextEncoder();
 
-const cards = new Map();
-function card(id) {
-  if (!cards.has(id)) cards.set(id, fetch(form.dataset.cards + id + ".json.gz").then(readCard));
-  return cards.get(id);
-}
-
-async function readCard(response) {
-  if (!response.ok) throw new Error(`search card ${response.url}: HTTP ${response.status}`);
+async function unpack(response) {
+  if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   // A server that sends the file with Content-Encoding: gzip has already unpacked it.
-  const packed = bytes[0] === 0x1f && bytes[1] === 0x8b;
-  const text = packed
-    ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text()
-    : new TextDecoder().decode(bytes);
-  return JSON.parse(text);
+  if (!(bytes[0] === 0x1f && bytes[1] === 0x8b)) return bytes;
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+const loaded = new Map();
+function fetchOnce(url, read) {
+  if (!loaded.has(url)) loaded.set(url, fetch(url).then(unpack).then(read));
+  return loaded.get(url);
+}
+
+const readJson = (bytes) => JSON.parse(DECODER.decode(bytes));
+const manifest = () => fetchOnce(form.dataset.index + "manifest.json.gz", readJson);
+const card = (page) => fetchOnce(form.dataset.cards + page + ".gz", readJson);
+
+function fnv(key) {
+  let hash = 0x811c9dc5;
+  for (const byte of ENCODER.encode(key)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return hash;
+}
+
+function varint(bytes, at) {
+  let value = 0;
+  for (let shift = 0; ; shift += 7) {
+    const byte = bytes[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80) return [value, at];
+  }
+}
+
+// key → its postings (still encoded), for one bucket file
+function readBucket(bytes) {
+  const entries = new Map();
+  for (let at = 0, size; at < bytes.length; ) {
+    [size, at] = varint(bytes, at);
+    const key = DECODER.decode(bytes.subarray(at, at + size));
+    [size, at] = varint(bytes, (at += size));
+    entries.set(key, bytes.subarray(at, (at += size)));
+  }
+  return entries;
+}
+
+function pagesOf(data) {
+  const pages = [];
+  for (let at = 0, page = -1, gap; data && at < data.length; ) {
+    [gap, at] = varint(data, at);
+    pages.push((page += gap));
+  }
+  return pages;
+}
+
+// [pages whose text holds the key, pages whose title, township or region holds it]
+async function postings(key, buckets) {
+  const bucket = await fetchOnce(form.dataset.index + (fnv(key) & (buckets - 1)) + ".gz", readBucket);
+  return [pagesOf(bucket.get(key)), pagesOf(bucket.get("#" + key))];
+}
+
+function intersect(lists) {
+  const [first, ...rest] = [...lists].sort((a, b) => a.length - b.length);
+  return rest.reduce((pages, list) => { const set = new Set(list); return pages.filter((p) => set.has(p)); }, first);
+}
+
+// The pages to check, best first: the filters applied, then heading matches first (or by year).
+async function candidates(query, state) {
+  const index = await manifest();
+  const found = await Promise.all(queryGrams(query).map((key) => postings(key, index.buckets)));
+  let pages = intersect(found.map(([text]) => text));
+  for (const name of FILTERS) {
+    if (!state[name]) continue;
+    const facet = index.facets[name];
+    const wanted = facet.values.indexOf(state[name]);
+    pages = pages.filter((page) => facet.pages[page] === wanted);
+  }
+  if (state.sort) {
+    const years = index.facets.year.pages;
+    const sign = state.sort === "year-asc" ? 1 : -1;
+    const rank = (page) => (years[page] < 0 ? Infinity : sign * years[page]);
+    return pages.sort((a, b) => rank(a) - rank(b) || a - b);
+  }
+  const heading = new Set(intersect(found.map(([, head]) => head)));
+  return [...pages.filter((p) => heading.has(p)), ...pages.filter((p) => !heading.has(p))];
 }
 
 function readState() {
@@ -134,7 +193,7 @@ function resultItem(meta, query) {
   return item;
 }
 
-// Title and township matches first; otherwise Pagefind's order (the title tokens weigh more).
+// Title and township matches first; otherwise the index's order (reports newest first).
 function headingMatch(meta, query) {
   const q = fold(query);
   return [meta.title, meta.township, meta.region].some((v) => v && fold(v).includes(q));
@@ -145,12 +204,12 @@ class Run {
     Object.assign(this, { query, state, candidates, exact, next: 0, found: [], cancelled: false });
   }
 
-  // Checks candidates in Pagefind's order until `limit` pages are found; shows each batch's finds.
+  // Checks candidates in order until `limit` pages are found; shows each batch's finds.
   async check(limit) {
     while (this.next < this.candidates.length && this.found.length < limit && !this.cancelled) {
       const batch = this.candidates.slice(this.next, this.next + BATCH);
       this.next += batch.length;
-      const metas = await Promise.all(batch.map((r) => card(r.id)));
+      const metas = await Promise.all(batch.map(card));
       for (const meta of metas) {
         if (this.exact || fold(meta.text).includes(fold(this.query))) this.found.push(meta);
       }
@@ -187,17 +246,12 @@ async function search(state) {
   const query = collapse(state.q);
   current = null;
   if (!query) { list.replaceChildren(); statusLine.textContent = ""; more.hidden = true; return; }
-  const tokens = queryTokens(query);
-  if (!tokens.length) { list.replaceChildren(); statusLine.textContent = `“${query}”中没有汉字、字母或数字，请输入要查找的文字`; more.hidden = true; return; }
+  if (!queryGrams(query).length) { list.replaceChildren(); statusLine.textContent = `“${query}”中没有汉字、字母或数字，请输入要查找的文字`; more.hidden = true; return; }
   const marker = (current = { cancelled: false });
   statusLine.textContent = "正在搜索…";
-  const filters = {};
-  for (const name of FILTERS) if (state[name]) filters[name] = state[name];
-  const sort = state.sort ? { year: state.sort === "year-asc" ? "asc" : "desc" } : undefined;
-  const pf = await pagefind();
-  const found = await pf.search(tokens.join(" "), { filters, ...(sort ? { sort } : {}) });
+  const pages = await candidates(query, state);
   if (marker.cancelled) return;
-  const run = (current = new Run(query, state, found.results, exactByTokens(query)));
+  const run = (current = new Run(query, state, pages, exactByKeys(query)));
   shown = PAGE;
   await run.check(run.candidates.length <= EAGER ? EAGER : PAGE);
   run.show(shown);
@@ -228,5 +282,5 @@ window.addEventListener("popstate", () => { const state = readState(); showState
 document.documentElement.classList.add("search-ready");
 const initial = readState();
 showState(initial);
-pagefind();
+manifest();
 search(initial);

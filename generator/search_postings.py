@@ -1,0 +1,79 @@
+"""The search index's postings: for every n-gram key (search_tokens.py), the numbers of the pages
+that hold it, spread over a few hundred small files ("buckets") by a hash of the key, so that a
+query fetches only the buckets of its own keys.
+
+A bucket is gzip over a sequence of entries: varint length + UTF-8 key, varint length + the page
+numbers as varint gaps. A key found on every page is a run of 0x01 bytes, which gzip shrinks to
+almost nothing: no bitmap format is needed. Heading keys ("#" + key: title, township and region)
+sit in the bucket of their key, so a query gets both from the same files. The browser's reader
+is in templates/static/search.js; the hash and the format must change together with it.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+HEADING = "#"  # never a letter or digit, so never the start of a text key
+BUCKET_BYTES = 6000  # aim per bucket before compression: a query's few buckets stay small
+
+
+def bucket_of(key: str, buckets: int) -> int:
+    """FNV-1a (32 bit) over the key's UTF-8 bytes, as in search.js; `buckets` is a power of two."""
+    value = 0x811C9DC5
+    for byte in key.encode("utf-8"):
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return value & (buckets - 1)
+
+
+def varint(value: int) -> bytes:
+    out = bytearray()
+    while value >= 0x80:
+        out.append(value & 0x7F | 0x80)
+        value >>= 7
+    out.append(value)
+    return bytes(out)
+
+
+def gaps(pages: list[int]) -> bytes:
+    """Ascending page numbers as varint gaps (the first from -1, so that page 0 is a gap of 1)."""
+    deltas = [b - a for a, b in zip([-1, *pages], pages, strict=False)]
+    if max(deltas) < 0x80:  # the common case, done in C
+        return bytes(deltas)
+    return b"".join(varint(d) for d in deltas)
+
+
+def postings(keys_per_page: Iterable[set[str]]) -> dict[str, list[int]]:
+    """Key → the ascending numbers of the pages (in iteration order) that hold it."""
+    found: defaultdict[str, list[int]] = defaultdict(list)
+    for number, keys in enumerate(keys_per_page):
+        for key in keys:
+            found[key].append(number)
+    return found
+
+
+def bucket_count(index: dict[str, list[int]]) -> int:
+    size = sum(len(key) * 3 + len(pages) for key, pages in index.items())
+    count = 1
+    while count * BUCKET_BYTES < size:
+        count *= 2
+    return count
+
+
+def write_buckets(index: dict[str, list[int]], folder: Path) -> int:
+    """Writes folder/<bucket number>.gz for every bucket (empty ones too: the browser fetches the
+    bucket of any key it is asked for); returns the bucket count."""
+    count = bucket_count(index)
+    entries: defaultdict[int, list[bytes]] = defaultdict(list)
+    for key in sorted(index):
+        raw_key, data = key.encode("utf-8"), gaps(index[key])
+        entries[bucket_of(key.removeprefix(HEADING), count)].append(
+            varint(len(raw_key)) + raw_key + varint(len(data)) + data
+        )
+    folder.mkdir(parents=True)
+    for number in range(count):
+        data = b"".join(entries.get(number, []))
+        (folder / f"{number}.gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    return count
