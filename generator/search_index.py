@@ -20,7 +20,7 @@ from generator.model import Site, Township
 from generator.navigation import SiteIndex
 from generator.pages import Page, Urls
 from generator.search_cards import write_cards
-from generator.search_postings import HEADING, postings, write_buckets
+from generator.search_postings import HEADING, bucket_count, postings, write_buckets
 from generator.search_tokens import grams, visible_text
 
 SEARCHABLE = ("report", "township", "year", "region", "page")  # listings of links are left out
@@ -107,7 +107,8 @@ def build_search_index(docs: list[SearchDoc], urls: Urls, staging: Path) -> None
     docs = sorted(docs, key=result_order)
     keys = (grams(doc.text) | {HEADING + k for k in grams(f"{doc.title} {doc.heading}")} for doc in docs)
     folder = (staging / urls.output_path(urls.search_index())).parent
-    buckets = write_buckets(postings(keys), folder)
+    buckets = bucket_count(sum(doc.kind == "report" for doc in docs))
+    write_buckets(postings(keys), buckets, folder)
     data = json.dumps(manifest(docs, buckets), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     (folder / "manifest.json.gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
     write_cards(docs, (staging / urls.output_path(urls.search_cards())).parent)

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 HEADING = "#"  # never a letter or digit, so never the start of a text key
-BUCKET_BYTES = 6000  # aim per bucket before compression: a query's few buckets stay small
+REPORTS_PER_BUCKET = 2  # a report's keys take about 3 KB, so a bucket about 6 KB (2 KB gzip'd)
 
 
 def bucket_of(key: str, buckets: int) -> int:
@@ -54,18 +54,18 @@ def postings(keys_per_page: Iterable[set[str]]) -> dict[str, list[int]]:
     return found
 
 
-def bucket_count(index: dict[str, list[int]]) -> int:
-    size = sum(len(key) * 3 + len(pages) for key, pages in index.items())
-    count = 1
-    while count * BUCKET_BYTES < size:
+def bucket_count(reports: int) -> int:
+    """A power of two that grows with the site; known from the report count alone, so that the
+    search page states it and the browser fetches buckets without waiting for the manifest."""
+    count = 32
+    while count * REPORTS_PER_BUCKET < reports:
         count *= 2
     return count
 
 
-def write_buckets(index: dict[str, list[int]], folder: Path) -> int:
+def write_buckets(index: dict[str, list[int]], count: int, folder: Path) -> None:
     """Writes folder/<bucket number>.gz for every bucket (empty ones too: the browser fetches the
-    bucket of any key it is asked for); returns the bucket count."""
-    count = bucket_count(index)
+    bucket of any key it is asked for)."""
     entries: defaultdict[int, list[bytes]] = defaultdict(list)
     for key in sorted(index):
         raw_key, data = key.encode("utf-8"), gaps(index[key])

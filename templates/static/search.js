@@ -9,7 +9,7 @@ const WORD = /[\p{L}\p{N}]/u;
 const SPACE = /[ \t\n\r\f\v\u00a0\u3000]+/g;
 const PAGE = 20; // results shown per step
 const EAGER = 60; // up to this many candidates are all checked at once, so the count is exact
-const BATCH = 10; // cards fetched in parallel
+const BATCH = 6; // cards fetched in parallel (a browser's connections per host over HTTP/1.1)
 const DELAY = 200; // ms of typing pause before searching
 
 const form = document.getElementById("search-form");
@@ -107,8 +107,8 @@ function pagesOf(data) {
 }
 
 // [pages whose text holds the key, pages whose title, township or region holds it]
-async function postings(key, buckets) {
-  const bucket = await fetchOnce(form.dataset.index + (fnv(key) & (buckets - 1)) + ".gz", readBucket);
+async function postings(key) {
+  const bucket = await fetchOnce(form.dataset.index + (fnv(key) & (form.dataset.buckets - 1)) + ".gz", readBucket);
   return [pagesOf(bucket.get(key)), pagesOf(bucket.get("#" + key))];
 }
 
@@ -119,8 +119,7 @@ function intersect(lists) {
 
 // The pages to check, best first: the filters applied, then heading matches first (or by year).
 async function candidates(query, state) {
-  const index = await manifest();
-  const found = await Promise.all(queryGrams(query).map((key) => postings(key, index.buckets)));
+  const [index, ...found] = await Promise.all([manifest(), ...queryGrams(query).map(postings)]);
   let pages = intersect(found.map(([text]) => text));
   for (const name of FILTERS) {
     if (!state[name]) continue;
