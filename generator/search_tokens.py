@@ -15,7 +15,6 @@ from __future__ import annotations
 import html
 import re
 
-
 _SPACE = re.compile(r"[ \t\n\r\f\v\u00a0\u3000]+")
 _DROPPED = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
 # Tags that break a line in the browser's rendering; all other tags join their text directly.
