@@ -46,13 +46,14 @@ def build_corpus(root: Path, reports: int) -> dict:
     write_corpus(root, reports)
     out = root / "site"
     started = time.perf_counter()
-    assert build(root, BuildOptions(out, today=date(2026, 1, 1), cache=False, search=False)).ok
+    options = BuildOptions(out, today=date(2026, 1, 1), cache=False, search=False)
+    assert build(root, options).ok
     site_seconds = time.perf_counter() - started
     site, _ = load_site(root, date(2026, 1, 1))
     urls = make_urls(site, template_dir(root))
     index = build_index(site)
     started = time.perf_counter()
-    build_search_index(search_docs(site, index, urls, list(routes(site, index, urls)), out), urls, out)
+    build_search_index(search_docs(site, index, urls, list(routes(site, index, urls)), out), urls, out, options.jobs)
     index_seconds = time.perf_counter() - started
     started = time.perf_counter()
     run_pagefind_plain(out)

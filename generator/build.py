@@ -88,7 +88,7 @@ def build(root: Path, options: BuildOptions) -> BuildResult:
         _copy_assets(root, site, urls, templates, staging)
         write_open_data(site, index, urls, staging)  # issue 10: the downloads under /data/
         if options.search:
-            build_search_index(search_docs(site, index, urls, pages, staging), urls, staging)
+            build_search_index(search_docs(site, index, urls, pages, staging), urls, staging, options.jobs)
         swap_in(staging, options.out)
     except BaseException:
         discard(staging)

@@ -24,11 +24,11 @@ class Card(Protocol):
 def card_bytes(doc: Card) -> bytes:
     data = {"url": doc.url, "title": doc.title, **dict(doc.facets), "text": doc.text}
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return gzip.compress(raw, compresslevel=9, mtime=0)
+    return gzip.compress(raw, compresslevel=6, mtime=0)
 
 
-def write_cards(docs: list[Card], folder: Path) -> None:
-    """Writes folder/<page number>.gz, the numbers being the docs' positions."""
-    folder.mkdir(parents=True)
-    for number, doc in enumerate(docs):
-        (folder / f"{number}.gz").write_bytes(card_bytes(doc))
+def write_cards(docs: list[Card], folder: Path, share: tuple[int, int] = (0, 1)) -> None:
+    """Writes folder/<page number>.gz, the numbers being the docs' positions, for the numbers that
+    are share[0] modulo share[1] (processes that share the work each write their own)."""
+    for number in range(share[0], len(docs), share[1]):
+        (folder / f"{number}.gz").write_bytes(card_bytes(docs[number]))

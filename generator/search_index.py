@@ -19,9 +19,9 @@ from pathlib import Path
 from generator.model import Site, Township
 from generator.navigation import SiteIndex
 from generator.pages import Page, Urls
-from generator.search_cards import write_cards
-from generator.search_postings import HEADING, bucket_count, postings, write_buckets
-from generator.search_tokens import grams, visible_text
+from generator.search_pool import all_postings, write_all
+from generator.search_postings import bucket_count
+from generator.search_tokens import visible_text
 
 SEARCHABLE = ("report", "township", "year", "region", "page")  # listings of links are left out
 FACETS = ("region", "township", "year", "format")
@@ -102,13 +102,15 @@ def manifest(docs: list[SearchDoc], buckets: int) -> dict:
     return {"pages": len(docs), "buckets": buckets, "facets": facets}
 
 
-def build_search_index(docs: list[SearchDoc], urls: Urls, staging: Path) -> None:
+def build_search_index(docs: list[SearchDoc], urls: Urls, staging: Path, jobs: int = 1) -> None:
     """Writes search/index/ (manifest and buckets) and search/cards/ into the staged site."""
     docs = sorted(docs, key=result_order)
-    keys = (grams(doc.text) | {HEADING + k for k in grams(f"{doc.title} {doc.heading}")} for doc in docs)
     folder = (staging / urls.output_path(urls.search_index())).parent
+    card_folder = (staging / urls.output_path(urls.search_cards())).parent
+    folder.mkdir(parents=True)
+    card_folder.mkdir(parents=True)
     buckets = bucket_count(sum(doc.kind == "report" for doc in docs))
-    write_buckets(postings(keys), buckets, folder)
+    index = all_postings([(doc.text, f"{doc.title} {doc.heading}") for doc in docs], jobs)
+    write_all(index, buckets, folder, docs, card_folder, jobs)
     data = json.dumps(manifest(docs, buckets), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     (folder / "manifest.json.gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
-    write_cards(docs, (staging / urls.output_path(urls.search_cards())).parent)

@@ -11,9 +11,12 @@ is in templates/static/search.js; the hash and the format must change together w
 
 from __future__ import annotations
 
+import functools
 import gzip
-from collections import defaultdict
+import operator
+from collections import defaultdict, deque
 from collections.abc import Iterable
+from itertools import repeat
 from pathlib import Path
 
 HEADING = "#"  # never a letter or digit, so never the start of a text key
@@ -37,20 +40,29 @@ def varint(value: int) -> bytes:
     return bytes(out)
 
 
+@functools.cache
+def _short_varints() -> tuple[bytes, ...]:
+    return tuple(varint(value) for value in range(1 << 14))
+
+
 def gaps(pages: list[int]) -> bytes:
     """Ascending page numbers as varint gaps (the first from -1, so that page 0 is a gap of 1)."""
-    deltas = [b - a for a, b in zip([-1, *pages], pages, strict=False)]
-    if max(deltas) < 0x80:  # the common case, done in C
+    deltas = list(map(operator.sub, pages, [-1, *pages]))
+    largest = max(deltas)
+    if largest < 0x80:  # the common case, done in C
         return bytes(deltas)
+    if largest < 1 << 14:  # one or two bytes each, looked up in C
+        return b"".join(map(_short_varints().__getitem__, deltas))
     return b"".join(varint(d) for d in deltas)
 
 
-def postings(keys_per_page: Iterable[set[str]]) -> dict[str, list[int]]:
-    """Key → the ascending numbers of the pages (in iteration order) that hold it."""
+def postings(keys_per_page: Iterable[set[str]], first: int = 0) -> dict[str, list[int]]:
+    """Key → the ascending numbers of the pages (numbered in iteration order from `first`) that
+    hold it."""
     found: defaultdict[str, list[int]] = defaultdict(list)
-    for number, keys in enumerate(keys_per_page):
-        for key in keys:
-            found[key].append(number)
+    for number, keys in enumerate(keys_per_page, first):
+        # list.append(found[key], number) for every key, with the loop in C: millions of calls
+        deque(map(list.append, map(found.__getitem__, keys), repeat(number)), maxlen=0)
     return found
 
 
@@ -63,17 +75,16 @@ def bucket_count(reports: int) -> int:
     return count
 
 
-def write_buckets(index: dict[str, list[int]], count: int, folder: Path) -> None:
+def write_buckets(index: dict[str, list[int]], count: int, folder: Path, share: tuple[int, int] = (0, 1)) -> None:
     """Writes folder/<bucket number>.gz for every bucket (empty ones too: the browser fetches the
-    bucket of any key it is asked for)."""
+    bucket of any key it is asked for) whose number is share[0] modulo share[1]: processes that
+    share the work each write their own buckets. The folder must exist."""
     entries: defaultdict[int, list[bytes]] = defaultdict(list)
     for key in sorted(index):
-        raw_key, data = key.encode("utf-8"), gaps(index[key])
-        entries[bucket_of(key.removeprefix(HEADING), count)].append(
-            varint(len(raw_key)) + raw_key + varint(len(data)) + data
-        )
-    folder.mkdir(parents=True)
-    for number in range(count):
+        number = bucket_of(key.removeprefix(HEADING), count)
+        if number % share[1] == share[0]:
+            raw_key, data = key.encode("utf-8"), gaps(index[key])
+            entries[number].append(varint(len(raw_key)) + raw_key + varint(len(data)) + data)
+    for number in range(share[0], count, share[1]):
         data = b"".join(entries.get(number, []))
-        (folder / f"{number}.gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
-    return count
+        (folder / f"{number}.gz").write_bytes(gzip.compress(data, compresslevel=6, mtime=0))

@@ -63,12 +63,13 @@ def read_bucket(data: bytes) -> dict[str, list[int]]:
 
 
 def test_postings_read_back_from_their_buckets(tmp_path):
-    texts = ["景芝镇政府信息公开", "政府", "", *(f"第{n}页" for n in range(300)), "政府信息"]
+    texts = ["景芝镇政府信息公开", "政府", "", *(f"第{n}页" for n in range(300)), "政府信息", *[""] * 20000, "政府"]
     index = postings(grams(t) | {HEADING + k for k in grams(t[:2])} for t in texts)
-    assert index["政府"] == [0, 1, 303] and index["#政府"] == [1, 303]
+    assert index["政府"] == [0, 1, 303, 20304] and index["#政府"] == [1, 303, 20304]  # gaps of 1, 2 and 3 bytes
     assert len(index["页"]) == 300 and index["页"][-1] == 302  # gaps of 1, then a gap of 1 again
     count = bucket_count(300)
     assert count == 256
+    (tmp_path / "index").mkdir()
     write_buckets(index, count, tmp_path / "index")
     read = {}
     for number in range(count):

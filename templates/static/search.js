@@ -62,7 +62,11 @@ async function unpack(response) {
 
 const loaded = new Map();
 function fetchOnce(url, read) {
-  if (!loaded.has(url)) loaded.set(url, fetch(url).then(unpack).then(read));
+  if (!loaded.has(url)) {
+    const promise = fetch(url).then(unpack).then(read);
+    promise.catch(() => loaded.delete(url)); // a failed file is fetched again by the next search
+    loaded.set(url, promise);
+  }
   return loaded.get(url);
 }
 
@@ -248,12 +252,18 @@ async function search(state) {
   if (!queryGrams(query).length) { list.replaceChildren(); statusLine.textContent = `“${query}”中没有汉字、字母或数字，请输入要查找的文字`; more.hidden = true; return; }
   const marker = (current = { cancelled: false });
   statusLine.textContent = "正在搜索…";
-  const pages = await candidates(query, state);
-  if (marker.cancelled) return;
-  const run = (current = new Run(query, state, pages, exactByKeys(query)));
-  shown = PAGE;
-  await run.check(run.candidates.length <= EAGER ? EAGER : PAGE);
-  run.show(shown);
+  let run = marker;
+  try {
+    const pages = await candidates(query, state);
+    if (marker.cancelled) return;
+    run = current = new Run(query, state, pages, exactByKeys(query));
+    shown = PAGE;
+    await run.check(run.candidates.length <= EAGER ? EAGER : PAGE);
+    run.show(shown);
+  } catch (error) {
+    if (!run.cancelled) statusLine.textContent = "搜索索引未能载入，请检查网络后重试。";
+    throw error;
+  }
 }
 
 let timer = 0;
