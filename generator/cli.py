@@ -27,7 +27,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="并行进程数，默认为 CPU 核数")
     b.add_argument("--no-cache", action="store_true", help="不使用构建缓存，全部重新生成")
     b.add_argument("--strict", action="store_true", help="警告也视为错误")
-    b.add_argument("--no-search", action="store_true", help="不建立全文搜索索引（Pagefind）")
+    b.add_argument("--no-search", action="store_true", help="不建立全文搜索索引")
     _format_option(b)
 
     c = commands.add_parser("check", help="只检查内容，不生成站点")

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.search_cards import Card, write_cards
-from generator.search_postings import HEADING, postings, write_buckets
+from generator.search_postings import HEADING, gaps, postings, varint, write_buckets
 from generator.search_tokens import grams
 
 PARALLEL_FROM = 200  # pages; below this, starting processes costs more than it saves
@@ -23,23 +23,29 @@ def page_keys(text: str, heading: str) -> set[str]:
     return grams(text) | {HEADING + key for key in grams(heading)}
 
 
-def slice_postings(pages: list[tuple[str, str]], first: int) -> dict[str, list[int]]:
-    return postings((page_keys(text, heading) for text, heading in pages), first)
+def slice_postings(pages: list[tuple[str, str]], first: int) -> dict[str, tuple[int, int, bytes]]:
+    """Key → (first page, last page, the gaps after the first) for a slice of pages: encoded in
+    the worker, so that bytes rather than millions of numbers go back to the parent."""
+    found = postings((page_keys(text, heading) for text, heading in pages), first)
+    return {key: (numbers[0], numbers[-1], gaps(numbers[1:], numbers[0])) for key, numbers in found.items()}
 
 
-def all_postings(pages: list[tuple[str, str]], jobs: int) -> dict[str, list[int]]:
-    """Key → ascending page numbers, for (text, heading) pages numbered in list order."""
+def all_postings(pages: list[tuple[str, str]], jobs: int) -> dict[str, bytes]:
+    """Key → its page numbers as varint gaps, for (text, heading) pages numbered in list order."""
     if jobs <= 1 or len(pages) < PARALLEL_FROM:
-        return slice_postings(pages, 0)
-    size = -(-len(pages) // jobs)
-    slices = [(pages[start : start + size], start) for start in range(0, len(pages), size)]
-    with multiprocessing.get_context("fork").Pool(len(slices)) as pool:
-        parts = pool.starmap(slice_postings, slices)
-    merged = dict(parts[0])
-    for part in parts[1:]:  # later slices hold higher page numbers: appending keeps the order
-        for key, numbers in part.items():
-            merged.setdefault(key, []).extend(numbers)
-    return merged
+        parts = [slice_postings(pages, 0)]
+    else:
+        size = -(-len(pages) // jobs)
+        slices = [(pages[start : start + size], start) for start in range(0, len(pages), size)]
+        with multiprocessing.get_context("fork").Pool(len(slices)) as pool:
+            parts = pool.starmap(slice_postings, slices)
+    merged: dict[str, list[bytes]] = {}
+    last: dict[str, int] = {}
+    for part in parts:  # later slices hold higher page numbers: appending keeps the order
+        for key, (start, end, tail) in part.items():
+            merged.setdefault(key, []).extend((varint(start - last.get(key, -1)), tail))
+            last[key] = end
+    return {key: b"".join(pieces) for key, pieces in merged.items()}
 
 
 def write_all(

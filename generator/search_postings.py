@@ -45,9 +45,11 @@ def _short_varints() -> tuple[bytes, ...]:
     return tuple(varint(value) for value in range(1 << 14))
 
 
-def gaps(pages: list[int]) -> bytes:
-    """Ascending page numbers as varint gaps (the first from -1, so that page 0 is a gap of 1)."""
-    deltas = list(map(operator.sub, pages, [-1, *pages]))
+def gaps(pages: list[int], before: int = -1) -> bytes:
+    """Ascending page numbers as varint gaps, the first from `before` (-1: page 0 is a gap of 1)."""
+    if not pages:
+        return b""
+    deltas = list(map(operator.sub, pages, [before, *pages]))
     largest = max(deltas)
     if largest < 0x80:  # the common case, done in C
         return bytes(deltas)
@@ -75,7 +77,7 @@ def bucket_count(reports: int) -> int:
     return count
 
 
-def write_buckets(index: dict[str, list[int]], count: int, folder: Path, share: tuple[int, int] = (0, 1)) -> None:
+def write_buckets(index: dict[str, bytes], count: int, folder: Path, share: tuple[int, int] = (0, 1)) -> None:
     """Writes folder/<bucket number>.gz for every bucket (empty ones too: the browser fetches the
     bucket of any key it is asked for) whose number is share[0] modulo share[1]: processes that
     share the work each write their own buckets. The folder must exist."""
@@ -83,7 +85,7 @@ def write_buckets(index: dict[str, list[int]], count: int, folder: Path, share: 
     for key in sorted(index):
         number = bucket_of(key.removeprefix(HEADING), count)
         if number % share[1] == share[0]:
-            raw_key, data = key.encode("utf-8"), gaps(index[key])
+            raw_key, data = key.encode("utf-8"), index[key]
             entries[number].append(varint(len(raw_key)) + raw_key + varint(len(data)) + data)
     for number in range(share[0], count, share[1]):
         data = b"".join(entries.get(number, []))

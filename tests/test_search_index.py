@@ -10,8 +10,8 @@ from pathlib import Path
 
 from generator.pages import Urls
 from generator.search_index import SearchDoc, build_search_index
-from generator.search_pool import PARALLEL_FROM
-from generator.search_postings import bucket_count
+from generator.search_pool import PARALLEL_FROM, all_postings, page_keys
+from generator.search_postings import bucket_count, gaps, postings
 
 URLS = Urls("/portal/", "https://example.org/portal/")
 
@@ -65,3 +65,9 @@ def test_cards_in_result_order_and_the_manifest(tmp_path):
     years = manifest["facets"]["year"]
     assert years["values"] == ["2014", "2015", "2016", "2017", "2018"]
     assert years["pages"][0] == 4 and years["pages"][-1] == -1
+
+
+def test_postings_merged_from_slices_equal_postings_in_one_pass():
+    pages = [(doc.text, f"{doc.title} {doc.heading}") for doc in docs()]
+    whole = postings(page_keys(text, heading) for text, heading in pages)
+    assert all_postings(pages, jobs=3) == {key: gaps(numbers) for key, numbers in whole.items()}
