@@ -205,10 +205,18 @@ function headingMatch(meta, query) {
 class Run {
   constructor(query, state, candidates, exact) {
     Object.assign(this, { query, state, candidates, exact, next: 0, found: [], cancelled: false });
+    this.queue = Promise.resolve();
+  }
+
+  // One check at a time ("more" during the first check waits for it), so that `done` never
+  // counts a batch that is still being fetched.
+  check(limit) {
+    this.queue = this.queue.then(() => this.checkNow(limit));
+    return this.queue;
   }
 
   // Checks candidates in order until `limit` pages are found; shows each batch's finds.
-  async check(limit) {
+  async checkNow(limit) {
     while (this.next < this.candidates.length && this.found.length < limit && !this.cancelled) {
       const batch = this.candidates.slice(this.next, this.next + BATCH);
       this.next += batch.length;
