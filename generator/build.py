@@ -47,7 +47,7 @@ class BuildOptions:
     cache: bool = True
     strict: bool = False
     today: date = field(default_factory=date.today)
-    search: bool = True  # build the Pagefind index (`--no-search` skips it)
+    search: bool = True  # build the search index (`--no-search` skips it)
     base_url: str = ""  # overrides site.yaml's base_url (the deploy workflow passes the Pages URL)
     progress: bool = False  # a progress line on stderr for long builds (the CLI: on a terminal)
 
@@ -152,7 +152,7 @@ def _publish(
         _copy_assets(root, site, urls, templates, staging)
         write_open_data(site, index, urls, staging)  # issue 10: the downloads under /data/
         if options.search:
-            build_search_index(search_docs(site, index, urls, pages, staging), urls, site.config.language, staging)
+            build_search_index(search_docs(site, index, urls, pages, staging), urls, staging, options.jobs)
         broken = _check_links(site, urls, staging, options.out, rendered, previous)
         if broken:
             discard(staging)

@@ -32,7 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="并行进程数，默认为 CPU 核数")
     b.add_argument("--no-cache", action="store_true", help="不使用构建缓存，全部重新生成")
     b.add_argument("--strict", action="store_true", help="警告也视为错误")
-    b.add_argument("--no-search", action="store_true", help="不建立全文搜索索引（Pagefind）")
+    b.add_argument("--no-search", action="store_true", help="不建立全文搜索索引")
     b.add_argument("--base-url", default="", help="发布地址，覆盖 site.yaml 的 base_url（部署工作流传入 Pages 地址）")
     b.add_argument(
         "--progress", action="store_true", help="显示进度（在终端中运行时默认显示，超过约两秒的构建才会出现）"

@@ -56,9 +56,13 @@ class Urls:
     def search(self) -> str:
         return f"{self.base_path}search/"
 
-    def search_bundle(self) -> str:
-        """Pagefind's entry module, written by search_index.py."""
-        return f"{self.base_path}pagefind/pagefind.js"
+    def search_index(self) -> str:
+        """The search index's folder (search_index.py): manifest.json.gz and `<bucket>.gz`."""
+        return f"{self.base_path}search/index/"
+
+    def search_cards(self) -> str:
+        """The search cards' folder (search_cards.py): one `<page number>.gz` per page."""
+        return f"{self.base_path}search/cards/"
 
     def feed(self) -> str:
         return f"{self.base_path}feed.xml"

@@ -1,36 +1,31 @@
-"""The search index: Pagefind (from the pagefind-bin package) over one small token document per
-searchable page, written next to the staged site, indexed, and removed again before the swap.
+"""The search index: for every searchable page, its n-gram keys (search_tokens.py) as postings
+(search_postings.py), its card (search_cards.py: URL, title, facets, visible text) and its facets
+in one small manifest, all written under search/ in the staged site.
 
-Readers' pages stay as they are: the tokens live only in these documents, so they can never show
-up in a page's text, its copy-paste or a screen reader. Each document carries, as Pagefind
-metadata, the page's URL, title and visible text (for the exact check and the excerpt in the
-browser) and, as filters, its township, year, region and report format.
+Readers' pages stay as they are: no token ever reaches a page's text, copy-paste or a screen
+reader. Pages are numbered in the order the browser lists results in when nothing else decides:
+reports newest first, then the township, region, year and other pages.
 """
 
 from __future__ import annotations
 
-import html
+import gzip
+import json
 import re
-import shutil
-import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pagefind_bin import get_executable
-
 from generator.model import Site, Township
 from generator.navigation import SiteIndex
 from generator.pages import Page, Urls
-from generator.search_bundle import stabilize
-from generator.search_tokens import text_tokens, visible_text
+from generator.search_pool import all_postings, write_all
+from generator.search_postings import bucket_count
+from generator.search_tokens import visible_text
 
 SEARCHABLE = ("report", "township", "year", "region", "page")  # listings of links are left out
-DOCS_DIR = "_search"
-BUNDLE_DIR = "pagefind"
-# Pagefind also writes its ready-made UIs; the search page uses only the core API.
-_UNUSED = re.compile(r"pagefind-(?:component-|modular-)?ui\.(?:js|css)$|pagefind-highlight\.js$")
-TITLE_WEIGHT = 10  # Pagefind's largest weight: a title or township match ranks first
+FACETS = ("region", "township", "year", "format")
+_KIND_ORDER = {kind: number for number, kind in enumerate(SEARCHABLE)}
 
 _MAIN = re.compile(r"<main\b[^>]*>(.*)</main>", re.S)
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
@@ -44,11 +39,8 @@ class SearchDoc:
     title: str
     text: str
     facets: tuple[tuple[str, str], ...]  # (filter name, value): township, year, region, format
-    heading: str = ""  # township and region names, weighted like the title
-
-
-class SearchError(RuntimeError):
-    """Pagefind failed; the build stops and the previous site stays."""
+    heading: str = ""  # township and region names: a match there ranks like a title match
+    kind: str = "page"
 
 
 def search_docs(site: Site, index: SiteIndex, urls: Urls, pages: Iterable[Page], staging: Path) -> list[SearchDoc]:
@@ -63,7 +55,7 @@ def search_docs(site: Site, index: SiteIndex, urls: Urls, pages: Iterable[Page],
         facets = _facets(page, site, index)
         names = " ".join(v for k, v in facets if k in ("township", "region"))
         title = visible_text(heading.group(1)) if heading else ""
-        docs.append(SearchDoc(page.url, title, visible_text(body), facets, names))
+        docs.append(SearchDoc(page.url, title, visible_text(body), facets, names, page.kind))
     return docs
 
 
@@ -93,50 +85,32 @@ def _facets(page: Page, site: Site, index: SiteIndex) -> tuple[tuple[str, str], 
     return ()
 
 
-def token_document(doc: SearchDoc, language: str) -> str:
-    """One page as Pagefind sees it: its tokens as text, everything else as attributes."""
-    attrs = {"data-page": doc.url, "data-title": doc.title, "data-text": doc.text}
-    attrs.update({f"data-{name}": value for name, value in doc.facets})
-    meta = ["page[data-page]", "title[data-title]", "text[data-text]"]
-    meta += [f"{name}[data-{name}]" for name, _ in doc.facets]
-    filters = [f"{name}[data-{name}]" for name, _ in doc.facets]
-    attrs["data-pagefind-meta"] = ", ".join(meta)
-    if filters:
-        attrs["data-pagefind-filter"] = ", ".join(filters)
-    if "data-year" in attrs:
-        attrs["data-pagefind-sort"] = "year[data-year]"
-    rendered = " ".join(f'{k}="{html.escape(v)}"' for k, v in attrs.items())
-    weighted = " ".join(text_tokens(f"{doc.title} {doc.heading}"))
-    return (
-        f'<!DOCTYPE html>\n<html lang="{html.escape(language)}"><head><meta charset="utf-8"><title></title></head>'
-        f'<body><div data-pagefind-body {rendered}><p data-pagefind-weight="{TITLE_WEIGHT}">{weighted}</p>'
-        f"<p>{' '.join(text_tokens(doc.text))}</p></div></body></html>\n"
-    )
+def result_order(doc: SearchDoc) -> tuple:
+    year = dict(doc.facets).get("year", "")
+    return (_KIND_ORDER[doc.kind], "" if not year else f"{9999 - int(year):04d}", doc.url)
 
 
-def doc_path(url: str, urls: Urls) -> str:
-    return f"{DOCS_DIR}/{urls.output_path(url)}"
+def manifest(docs: list[SearchDoc], buckets: int) -> dict:
+    """What the browser loads first: the page and bucket counts and each page's facet values (as
+    indexes into each facet's sorted values; -1 where a page has none), for filters and sorting."""
+    facets = {}
+    for name in FACETS:
+        per_page = [dict(doc.facets).get(name) for doc in docs]
+        values = sorted({v for v in per_page if v is not None})
+        at = {value: number for number, value in enumerate(values)}
+        facets[name] = {"values": values, "pages": [at.get(v, -1) if v is not None else -1 for v in per_page]}
+    return {"pages": len(docs), "buckets": buckets, "facets": facets}
 
 
-def build_search_index(docs: list[SearchDoc], urls: Urls, language: str, staging: Path) -> None:
-    """Writes the token documents, runs Pagefind into staging/pagefind/, removes the documents."""
-    root = staging / DOCS_DIR
-    try:
-        for doc in docs:
-            target = staging / doc_path(doc.url, urls)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(token_document(doc, language), encoding="utf-8")
-        run_pagefind(staging, f"{DOCS_DIR}/**/*.html")
-    finally:
-        shutil.rmtree(root, ignore_errors=True)
-    for path in sorted((staging / BUNDLE_DIR).iterdir()):
-        if _UNUSED.search(path.name):
-            path.unlink()
-    stabilize(staging / BUNDLE_DIR)
-
-
-def run_pagefind(site_dir: Path, glob: str) -> None:
-    command = [str(get_executable()), "--site", str(site_dir), "--glob", glob, "--output-subdir", BUNDLE_DIR]
-    done = subprocess.run([*command, "--quiet"], capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise SearchError(f"Pagefind 建立搜索索引失败（退出码 {done.returncode}）：{done.stderr or done.stdout}")
+def build_search_index(docs: list[SearchDoc], urls: Urls, staging: Path, jobs: int = 1) -> None:
+    """Writes search/index/ (manifest and buckets) and search/cards/ into the staged site."""
+    docs = sorted(docs, key=result_order)
+    folder = (staging / urls.output_path(urls.search_index())).parent
+    card_folder = (staging / urls.output_path(urls.search_cards())).parent
+    folder.mkdir(parents=True)
+    card_folder.mkdir(parents=True)
+    buckets = bucket_count(sum(doc.kind == "report" for doc in docs))
+    index = all_postings([(doc.text, f"{doc.title} {doc.heading}") for doc in docs], jobs)
+    write_all(index, buckets, folder, docs, card_folder, jobs)
+    data = json.dumps(manifest(docs, buckets), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    (folder / "manifest.json.gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))

@@ -7,6 +7,7 @@ from generator.model import Site
 from generator.navigation import SiteIndex
 from generator.pages import Urls
 from generator.search_index import township_label
+from generator.search_postings import bucket_count
 
 
 def search_context(site: Site, index: SiteIndex, urls: Urls) -> dict:
@@ -15,7 +16,9 @@ def search_context(site: Site, index: SiteIndex, urls: Urls) -> dict:
     return {
         "title": "全文搜索",
         "description": f"在 {len(site.reports)} 份年度报告和各乡镇、年度、地区页面中查找文字",
-        "bundle": urls.search_bundle(),
+        "index": urls.search_index(),
+        "buckets": bucket_count(len(site.reports)),
+        "cards": urls.search_cards(),
         "filters": [
             ("region", "地区", [c.name for c in counties]),
             ("township", "乡镇", [township_label(t) for c in counties for t in c.townships]),

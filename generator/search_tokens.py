@@ -1,24 +1,20 @@
-"""What search matches on: a page's visible text, normalised, and the ASCII tokens that stand
-for every character and character pair in it.
+"""What search matches on: a page's visible text, normalised, and the character n-grams of it
+that the search index (search_postings.py) lists pages under.
 
-Chinese has no spaces, so Pagefind's own word splitting cannot find a fragment such as "段简"
-inside "阶段简化". Every run of letters and digits is therefore written as its distinct
-characters ("u" + code point) and distinct adjacent pairs ("b" + two code points), in base 36
-with a fixed width so that Pagefind's prefix matching never widens a token. Any substring of the
-text then has all of its tokens in the page's set, which makes recall complete; the browser
-checks the real text afterwards, which makes the results exact. templates/static/search.js
-implements the same normalisation and tokens; the two must change together.
+Chinese has no spaces, so no word splitting can find a fragment such as "段简" inside "阶段简化".
+Every run of letters and digits is therefore indexed as its distinct characters, adjacent pairs
+and triples. The browser turns the query into the same keys: a query run of one to three
+characters is one key, and exactly the pages under that key contain it; a longer run becomes its
+triples, which every page containing it holds, and which almost only such pages hold (the
+browser then checks the real text). templates/static/search.js implements the same
+normalisation and keys; the two must change together.
 """
 
 from __future__ import annotations
 
-import functools
 import html
-import itertools
+import operator
 import re
-
-WIDTH = 4  # base-36 digits per code point: 36**4 covers all of Unicode
-DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 _SPACE = re.compile(r"[ \t\n\r\f\v\u00a0\u3000]+")
 _DROPPED = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
@@ -59,37 +55,22 @@ def runs(text: str) -> list[str]:
     return _RUN.findall(fold(text))
 
 
-@functools.cache
-def _code(char: str) -> str:
-    value, digits = ord(char), []
-    for _ in range(WIDTH):
-        value, digit = divmod(value, 36)
-        digits.append(DIGITS[digit])
-    return "".join(reversed(digits))
+def grams(text: str) -> set[str]:
+    """Every distinct character, pair and triple within a run of letters and digits."""
+    # All runs at once, joined by a character that is no letter or digit; the pairs and triples
+    # that span a join hold it and fail isalnum. Every step runs in C: this is most of the index.
+    joined = "\0".join(runs(text))
+    pairs = list(map(operator.add, joined, joined[1:]))
+    found = set(joined)
+    found.discard("\0")
+    found.update(filter(str.isalnum, pairs))
+    found.update(filter(str.isalnum, map(operator.add, pairs, joined[2:])))
+    return found
 
 
-def unigram(char: str) -> str:
-    return "u" + _code(char)
-
-
-def bigram(first: str, second: str) -> str:
-    return "b" + _code(first) + _code(second)
-
-
-def text_tokens(text: str) -> list[str]:
-    """Every distinct character and adjacent pair in the text, sorted (stable output)."""
-    tokens: set[str] = set()
-    for run in runs(text):
-        tokens.update(unigram(c) for c in set(run))
-        tokens.update(bigram(a, b) for a, b in itertools.pairwise(run))
-    return sorted(tokens)
-
-
-def query_tokens(query: str) -> list[str]:
-    """The tokens a page must hold to contain `query`: pairs of each run, or the lone character."""
-    tokens: set[str] = set()
+def query_grams(query: str) -> set[str]:
+    """The keys a page must be listed under to contain `query`."""
+    found: set[str] = set()
     for run in runs(query):
-        if len(run) == 1:
-            tokens.add(unigram(run))
-        tokens.update(bigram(a, b) for a, b in itertools.pairwise(run))
-    return sorted(tokens)
+        found.update([run] if len(run) <= 3 else (run[i : i + 3] for i in range(len(run) - 2)))
+    return found

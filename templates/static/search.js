@@ -1,14 +1,15 @@
-// Full-text search over the Pagefind index that `xxgk build` writes (generator/search_index.py).
-// The query becomes the same ASCII tokens as the pages (generator/search_tokens.py: keep the two
-// in step); Pagefind returns the pages holding every token; each candidate's real text is then
-// checked, so that only pages that contain exactly what was typed are shown.
+// Full-text search over the index that `xxgk build` writes (generator/search_index.py): no server,
+// no WebAssembly, a few small files per query. The query becomes the same character n-gram keys as
+// the pages (generator/search_tokens.py); the postings of those keys (generator/search_postings.py:
+// same hash, same format) give the candidate pages; each candidate's real text, from its card, is
+// checked unless the keys alone decide, so that only pages containing exactly what was typed are
+// shown. Results appear after each small batch of cards, title and township matches first.
 const FILTERS = ["region", "township", "year", "format"];
-const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
 const WORD = /[\p{L}\p{N}]/u;
 const SPACE = /[ \t\n\r\f\v\u00a0\u3000]+/g;
 const PAGE = 20; // results shown per step
 const EAGER = 60; // up to this many candidates are all checked at once, so the count is exact
-const BATCH = 8; // fragments fetched in parallel
+const BATCH = 6; // cards fetched in parallel (a browser's connections per host over HTTP/1.1)
 const DELAY = 200; // ms of typing pause before searching
 
 const form = document.getElementById("search-form");
@@ -31,32 +32,113 @@ function runs(text) {
   return found;
 }
 
-function code(ch) {
-  let value = ch.codePointAt(0);
-  let out = "";
-  for (let i = 0; i < 4; i++) { out = DIGITS[value % 36] + out; value = Math.floor(value / 36); }
-  return out;
-}
-
-function queryTokens(query) {
-  const tokens = new Set();
+// A run of one to three characters is one key; a longer run, its triples.
+function queryGrams(query) {
+  const keys = new Set();
   for (const run of runs(query)) {
-    if (run.length === 1) tokens.add("u" + code(run[0]));
-    for (let i = 1; i < run.length; i++) tokens.add("b" + code(run[i - 1]) + code(run[i]));
+    if (run.length <= 3) keys.add(run.join(""));
+    for (let i = 0; run.length > 3 && i + 3 <= run.length; i++) keys.add(run.slice(i, i + 3).join(""));
   }
-  return [...tokens].sort();
+  return [...keys];
 }
 
-// A query of one or two letters/digits is answered by its token alone: no text check needed.
-function exactByTokens(query) {
+// A query of up to three letters/digits is answered by its key alone: no text check needed.
+function exactByKeys(query) {
   const chars = [...query];
-  return chars.length <= 2 && chars.every((c) => WORD.test(c));
+  return chars.length <= 3 && chars.every((c) => WORD.test(c));
 }
 
-let engine = null;
-function pagefind() {
-  engine ??= import(form.dataset.bundle).then(async (pf) => { await pf.init(); return pf; });
-  return engine;
+const DECODER = new TextDecoder();
+const ENCODER = new TextEncoder();
+
+async function unpack(response) {
+  if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  // A server that sends the file with Content-Encoding: gzip has already unpacked it.
+  if (!(bytes[0] === 0x1f && bytes[1] === 0x8b)) return bytes;
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+const loaded = new Map();
+function fetchOnce(url, read) {
+  if (!loaded.has(url)) {
+    const promise = fetch(url).then(unpack).then(read);
+    promise.catch(() => loaded.delete(url)); // a failed file is fetched again by the next search
+    loaded.set(url, promise);
+  }
+  return loaded.get(url);
+}
+
+const readJson = (bytes) => JSON.parse(DECODER.decode(bytes));
+const manifest = () => fetchOnce(form.dataset.index + "manifest.json.gz", readJson);
+const card = (page) => fetchOnce(form.dataset.cards + page + ".gz", readJson);
+
+function fnv(key) {
+  let hash = 0x811c9dc5;
+  for (const byte of ENCODER.encode(key)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return hash;
+}
+
+function varint(bytes, at) {
+  let value = 0;
+  for (let shift = 0; ; shift += 7) {
+    const byte = bytes[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80) return [value, at];
+  }
+}
+
+// key → its postings (still encoded), for one bucket file
+function readBucket(bytes) {
+  const entries = new Map();
+  for (let at = 0, size; at < bytes.length; ) {
+    [size, at] = varint(bytes, at);
+    const key = DECODER.decode(bytes.subarray(at, at + size));
+    [size, at] = varint(bytes, (at += size));
+    entries.set(key, bytes.subarray(at, (at += size)));
+  }
+  return entries;
+}
+
+function pagesOf(data) {
+  const pages = [];
+  for (let at = 0, page = -1, gap; data && at < data.length; ) {
+    [gap, at] = varint(data, at);
+    pages.push((page += gap));
+  }
+  return pages;
+}
+
+// [pages whose text holds the key, pages whose title, township or region holds it]
+async function postings(key) {
+  const bucket = await fetchOnce(form.dataset.index + (fnv(key) & (form.dataset.buckets - 1)) + ".gz", readBucket);
+  return [pagesOf(bucket.get(key)), pagesOf(bucket.get("#" + key))];
+}
+
+function intersect(lists) {
+  const [first, ...rest] = [...lists].sort((a, b) => a.length - b.length);
+  return rest.reduce((pages, list) => { const set = new Set(list); return pages.filter((p) => set.has(p)); }, first);
+}
+
+// The pages to check, best first: the filters applied, then heading matches first (or by year).
+async function candidates(query, state) {
+  const [index, ...found] = await Promise.all([manifest(), ...queryGrams(query).map(postings)]);
+  let pages = intersect(found.map(([text]) => text));
+  for (const name of FILTERS) {
+    if (!state[name]) continue;
+    const facet = index.facets[name];
+    const wanted = facet.values.indexOf(state[name]);
+    pages = pages.filter((page) => facet.pages[page] === wanted);
+  }
+  if (state.sort) {
+    const years = index.facets.year.pages;
+    const sign = state.sort === "year-asc" ? 1 : -1;
+    const rank = (page) => (years[page] < 0 ? Infinity : sign * years[page]);
+    return pages.sort((a, b) => rank(a) - rank(b) || a - b);
+  }
+  const heading = new Set(intersect(found.map(([, head]) => head)));
+  return [...pages.filter((p) => heading.has(p)), ...pages.filter((p) => !heading.has(p))];
 }
 
 function readState() {
@@ -103,37 +185,46 @@ function excerpt(text, query) {
   return (start > 0 ? "…" : "") + highlight(text.slice(start, end), query) + (end < text.length ? "…" : "");
 }
 
-function resultItem(data, query) {
-  const meta = data.meta;
+function resultItem(meta, query) {
   const facts = [meta.township || meta.region, meta.year && meta.year + "年度", meta.format].filter(Boolean);
   const item = document.createElement("li");
   item.className = "search-result";
   item.innerHTML =
-    `<h2><a href="${escapeHtml(meta.page)}">${highlight(meta.title || meta.page, query)}</a></h2>` +
+    `<h2><a href="${escapeHtml(meta.url)}">${highlight(meta.title || meta.url, query)}</a></h2>` +
     (facts.length ? `<p class="result-meta">${facts.map(escapeHtml).join(" · ")}</p>` : "") +
     `<p class="excerpt">${excerpt(meta.text, query)}</p>`;
   return item;
 }
 
-// Title and township matches first; otherwise Pagefind's order (the title tokens weigh more).
-function headingMatch(data, query) {
+// Title and township matches first; otherwise the index's order (reports newest first).
+function headingMatch(meta, query) {
   const q = fold(query);
-  return [data.meta.title, data.meta.township, data.meta.region].some((v) => v && fold(v).includes(q));
+  return [meta.title, meta.township, meta.region].some((v) => v && fold(v).includes(q));
 }
 
 class Run {
   constructor(query, state, candidates, exact) {
     Object.assign(this, { query, state, candidates, exact, next: 0, found: [], cancelled: false });
+    this.queue = Promise.resolve();
   }
 
-  async check(limit) {
+  // One check at a time ("more" during the first check waits for it), so that `done` never
+  // counts a batch that is still being fetched.
+  check(limit) {
+    this.queue = this.queue.then(() => this.checkNow(limit));
+    return this.queue;
+  }
+
+  // Checks candidates in order until `limit` pages are found; shows each batch's finds.
+  async checkNow(limit) {
     while (this.next < this.candidates.length && this.found.length < limit && !this.cancelled) {
       const batch = this.candidates.slice(this.next, this.next + BATCH);
       this.next += batch.length;
-      const datas = await Promise.all(batch.map((r) => r.data()));
-      for (const data of datas) {
-        if (fold(data.meta.text).includes(fold(this.query))) this.found.push(data);
+      const metas = await Promise.all(batch.map(card));
+      for (const meta of metas) {
+        if (this.exact || fold(meta.text).includes(fold(this.query))) this.found.push(meta);
       }
+      this.show(shown);
     }
   }
 
@@ -149,6 +240,8 @@ class Run {
     const total = this.exact ? this.candidates.length : this.found.length;
     if (this.exact || this.done) {
       statusLine.textContent = total ? `找到 ${total} 个页面包含“${this.query}”` : `没有页面包含“${this.query}”`;
+    } else if (!this.found.length) {
+      statusLine.textContent = `正在核对 ${this.candidates.length - this.next} 个候选页面…`;
     } else {
       statusLine.textContent = `已找到 ${this.found.length} 个页面包含“${this.query}”，另有 ${this.candidates.length - this.next} 个页面待核对`;
     }
@@ -164,20 +257,21 @@ async function search(state) {
   const query = collapse(state.q);
   current = null;
   if (!query) { list.replaceChildren(); statusLine.textContent = ""; more.hidden = true; return; }
-  const tokens = queryTokens(query);
-  if (!tokens.length) { list.replaceChildren(); statusLine.textContent = `“${query}”中没有汉字、字母或数字，请输入要查找的文字`; more.hidden = true; return; }
+  if (!queryGrams(query).length) { list.replaceChildren(); statusLine.textContent = `“${query}”中没有汉字、字母或数字，请输入要查找的文字`; more.hidden = true; return; }
   const marker = (current = { cancelled: false });
   statusLine.textContent = "正在搜索…";
-  const filters = {};
-  for (const name of FILTERS) if (state[name]) filters[name] = state[name];
-  const sort = state.sort ? { year: state.sort === "year-asc" ? "asc" : "desc" } : undefined;
-  const pf = await pagefind();
-  const found = await pf.search(tokens.join(" "), { filters, ...(sort ? { sort } : {}) });
-  if (marker.cancelled) return;
-  const run = (current = new Run(query, state, found.results, exactByTokens(query)));
-  shown = PAGE;
-  await run.check(run.candidates.length <= EAGER ? EAGER : PAGE);
-  run.show(shown);
+  let run = marker;
+  try {
+    const pages = await candidates(query, state);
+    if (marker.cancelled) return;
+    run = current = new Run(query, state, pages, exactByKeys(query));
+    shown = PAGE;
+    await run.check(run.candidates.length <= EAGER ? EAGER : PAGE);
+    run.show(shown);
+  } catch (error) {
+    if (!run.cancelled) statusLine.textContent = "搜索索引未能载入，请检查网络后重试。";
+    throw error;
+  }
 }
 
 let timer = 0;
@@ -205,5 +299,5 @@ window.addEventListener("popstate", () => { const state = readState(); showState
 document.documentElement.classList.add("search-ready");
 const initial = readState();
 showState(initial);
-pagefind();
+manifest();
 search(initial);

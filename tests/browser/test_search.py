@@ -1,5 +1,5 @@
-"""Search, end to end: a real build with real Pagefind, queried through the real /search/ page in
-Chromium. Ground truth is what a reader sees: the <main> text of every indexed page, read from
+"""Search, end to end: a real build with its real search index, queried through the real /search/
+page in Chromium. Ground truth is what a reader sees: the <main> text of every indexed page, read from
 the browser, whitespace collapsed; a page must be found exactly when it contains the query."""
 
 from __future__ import annotations
