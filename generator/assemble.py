@@ -33,8 +33,9 @@ def assemble(files: ContentFiles, schemas: Schemas, today: date) -> tuple[Site |
     townships = _townships(files.townships, problems)
     known = {t.slug: t for t in townships}
     reports = []
+    present = frozenset(files.attachments)  # a set: a lookup per report must not scan every attachment
     for source in files.reports:
-        report = _report(source, known, schemas, files.attachments, today, problems)
+        report = _report(source, known, schemas, present, today, problems)
         if report:
             reports.append(report)
     reports.sort(key=lambda r: (r.township, r.year))
@@ -131,7 +132,7 @@ def _report(
     source: Source,
     townships: dict[str, Township],
     schemas: Schemas,
-    attachments: tuple[str, ...],
+    attachments: frozenset[str],
     today: date,
     problems: list[Problem],
 ) -> Report | None:
@@ -217,7 +218,7 @@ def _format(reader: FieldReader, schemas: Schemas, year: int) -> str:
     return fmt_id
 
 
-def _attachment(reader: FieldReader, folder: PurePosixPath, attachments: tuple[str, ...]) -> str:
+def _attachment(reader: FieldReader, folder: PurePosixPath, attachments: frozenset[str]) -> str:
     name = reader.text("source", "原始文件")
     if not name:
         return ""

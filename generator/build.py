@@ -10,17 +10,30 @@ from datetime import date
 from pathlib import Path
 
 from generator.assemble import assemble, with_base_url
-from generator.cache import Manifest, build_key, load_manifest, save_manifest, tree_digest
+from generator.assembly_cache import assemble_cached
+from generator.cache import (
+    CACHE_DIR,
+    Manifest,
+    build_key,
+    code_key,
+    content_stats,
+    folder_id,
+    load_manifest,
+    save_manifest,
+    tree_digest,
+)
 from generator.checks import run_checks
-from generator.documents import load_documents
-from generator.history import read_git_history
+from generator.documents import load_documents, load_documents_cached
+from generator.history import history_stamp, read_git_history
 from generator.link_check import link_problems, pages_to_check
 from generator.model import Site
 from generator.navigation import SiteIndex, build_index
 from generator.open_data import write_open_data
 from generator.output import copy_file, discard, reuse_file, staging_dir, swap_in, write_file
 from generator.pages import Page, Urls, routes
+from generator.parse_cache import ParseCache, load_parse_cache, save_parse_cache
 from generator.problems import Problem, blocking, sort_problems
+from generator.progress import Progress
 from generator.render import RenderJob, render_to
 from generator.revisions import with_revisions
 from generator.schema import SCHEMA_DIR, load_schemas
@@ -36,6 +49,7 @@ class BuildOptions:
     today: date = field(default_factory=date.today)
     search: bool = True  # build the search index (`--no-search` skips it)
     base_url: str = ""  # overrides site.yaml's base_url (the deploy workflow passes the Pages URL)
+    progress: bool = False  # a progress line on stderr for long builds (the CLI: on a terminal)
 
 
 @dataclass(frozen=True)
@@ -83,19 +97,58 @@ def make_urls(site: Site, template_dir: Path) -> Urls:
 
 def build(root: Path, options: BuildOptions) -> BuildResult:
     started = time.perf_counter()
-    site, problems = load_site(root, options.today, options.jobs)
-    if site is None or blocking(problems, options.strict):
-        return BuildResult(tuple(problems), False, seconds=time.perf_counter() - started)
-    site = for_publishing(root, site, options)
     templates = template_dir(root)
+    code = code_key(templates, SCHEMA_DIR)
+    previous, note = load_manifest(root, code) if options.cache else (None, "cache disabled")
+    inputs = content_stats(root) if (root / "content").is_dir() else {}
+    settings = _settings(root, options)
+    if previous and _nothing_changed(previous, inputs, settings, options):
+        problems = list(previous.problems)
+        ok = not blocking(problems, options.strict)
+        seconds = time.perf_counter() - started
+        return BuildResult(tuple(problems), ok, (), len(previous.files), seconds, "nothing changed")
+    cache_dir = root / CACHE_DIR
+    parsed = load_parse_cache(cache_dir, code) if options.cache else ParseCache(code, {}, "cache disabled")
+    progress = Progress(options.progress)
+    try:
+        files, problems, parsed_now = load_documents_cached(root, options.jobs, parsed, progress)
+        site, more, parsed_now = assemble_cached(files, load_schemas(SCHEMA_DIR), options.today, parsed_now)
+        problems = sort_problems(problems + more)
+        if options.cache:
+            save_parse_cache(cache_dir, parsed, parsed_now)
+        if site is None or blocking(problems, options.strict):
+            return BuildResult(tuple(problems), False, seconds=time.perf_counter() - started)
+        site = for_publishing(root, site, options)
+        key = build_key(templates, SCHEMA_DIR, site.config.digest, site.config.base_url, code)
+        if previous and not _trusted(previous, key, options.out):
+            previous, note = None, "cache is for other config or output folder, rebuilding everything"
+        result = _publish(root, site, templates, key, previous, problems, options, progress)
+    finally:
+        progress.close()
+    if isinstance(result, list):
+        return BuildResult(tuple(sort_problems([*problems, *result])), False, seconds=time.perf_counter() - started)
+    manifest, rendered, reused = result
+    if options.cache:
+        today, out_id = options.today.isoformat(), folder_id(options.out)
+        manifest = replace(manifest, code=code, inputs=inputs, problems=tuple(problems), today=today)
+        save_manifest(root, replace(manifest, out=str(options.out), out_id=out_id, settings=settings))
+    return BuildResult(tuple(problems), True, tuple(sorted(rendered)), reused, time.perf_counter() - started, note)
+
+
+def _publish(
+    root: Path, site: Site, templates: Path, key: str, previous: Manifest | None, problems: list[Problem],
+    options: BuildOptions, progress: Progress,
+) -> tuple[Manifest, list[str], int] | list[Problem]:
+    """Renders into a staging tree (unchanged pages hard-linked from the last build), adds the open
+    data, the search index and the link check, and swaps it in; or the broken links, changing nothing."""
     index = build_index(site)
     urls = make_urls(site, templates)
     pages = list(routes(site, index, urls))
-    key = build_key(templates, SCHEMA_DIR, site.config.digest, site.config.base_url)
-    previous, note = load_manifest(root, key) if options.cache else (None, "cache disabled")
     staging = staging_dir(options.out)
     try:
-        manifest, rendered, reused = _write_pages(site, index, urls, pages, templates, staging, options, key, previous)
+        manifest, rendered, reused = _write_pages(
+            site, index, urls, pages, templates, staging, options, key, previous, progress
+        )
         _copy_assets(root, site, urls, templates, staging)
         write_open_data(site, index, urls, staging)  # issue 10: the downloads under /data/
         if options.search:
@@ -103,14 +156,35 @@ def build(root: Path, options: BuildOptions) -> BuildResult:
         broken = _check_links(site, urls, staging, options.out, rendered, previous)
         if broken:
             discard(staging)
-            return BuildResult(tuple(sort_problems([*problems, *broken])), False, seconds=time.perf_counter() - started)
+            return broken
         swap_in(staging, options.out)
     except BaseException:
         discard(staging)
         raise
-    if options.cache:
-        save_manifest(root, manifest)
-    return BuildResult(tuple(problems), True, tuple(sorted(rendered)), reused, time.perf_counter() - started, note)
+    return manifest, rendered, reused
+
+
+def _settings(root: Path, options: BuildOptions) -> str:
+    """What a build's output depends on besides the code, the content and the day: the options
+    and the git history the corrections and last-changed dates come from."""
+    return repr((options.base_url, options.search, history_stamp(root)))
+
+
+def _nothing_changed(previous: Manifest, inputs: dict[str, list[int]], settings: str, options: BuildOptions) -> bool:
+    """Same code (checked by load_manifest), same content files by stat, same settings and day,
+    output folder still the one the last build wrote."""
+    return (
+        previous.inputs == inputs
+        and previous.settings == settings
+        and previous.today == options.today.isoformat()
+        and previous.out == str(options.out)
+        and previous.out_id == folder_id(options.out) != ""
+    )
+
+
+def _trusted(previous: Manifest, key: str, out: Path) -> bool:
+    """The last build's pages can be kept: same key, and the output folder is the one it wrote."""
+    return previous.key == key and previous.out == str(out) and previous.out_id == folder_id(out) != ""
 
 
 def _write_pages(
@@ -123,6 +197,7 @@ def _write_pages(
     options: BuildOptions,
     key: str,
     previous: Manifest | None,
+    progress: Progress,
 ) -> tuple[Manifest, list[str], int]:
     fingerprints = {urls.output_path(p.url): p.fingerprint(key) for p in pages}
     files: dict[str, str] = {}
@@ -141,9 +216,11 @@ def _write_pages(
             dirty.append(page)
     job = RenderJob(site, index, urls, template_dir, staging)
     rendered = []
+    progress.stage("生成页面", len(dirty))
     for rel, digest in render_to(job, dirty, options.jobs):
         files[rel] = digest
         rendered.append(rel)
+        progress.tick()
     return Manifest(key, fingerprints, files), rendered, reused
 
 

@@ -1,17 +1,20 @@
 """The build cache: which page was rendered from which inputs, so that a rebuild re-renders only
-what changed. A stale or unreadable cache is ignored, never trusted."""
+what changed, and what every content file looked like, so that a rebuild with nothing changed
+does nothing. A stale or unreadable cache is ignored, never trusted."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import __version__
+from generator.problems import Problem
 
 CACHE_DIR = ".xxgk-cache"
-FORMAT = 1
+FORMAT = 3
 
 
 @dataclass(frozen=True)
@@ -19,6 +22,13 @@ class Manifest:
     key: str  # generator version + templates + schemas + config: any change invalidates all pages
     pages: dict[str, str] = field(default_factory=dict)  # output path → page fingerprint
     files: dict[str, str] = field(default_factory=dict)  # output path → sha256 of the bytes written
+    code: str = ""  # generator + templates + schemas, without the config (known before parsing)
+    inputs: dict[str, list[int]] = field(default_factory=dict)  # content path → [mtime_ns, size]
+    problems: tuple[Problem, ...] = ()
+    today: str = ""
+    out: str = ""  # the output folder this build wrote, and its identity (device:inode)
+    out_id: str = ""
+    settings: str = ""  # the build options and git state the output was made with (build.py)
 
 
 def tree_digest(*paths: Path) -> str:
@@ -33,15 +43,47 @@ def tree_digest(*paths: Path) -> str:
     return h.hexdigest()
 
 
-def build_key(template_dir: Path, schema_dir: Path, config_digest: str, base_url: str) -> str:
-    # The package's own source, not just its version: an edited checkout must not reuse pages.
-    code = __version__ + tree_digest(Path(__file__).parent)
-    parts = (str(FORMAT), code, tree_digest(template_dir), tree_digest(schema_dir), config_digest, base_url)
+def code_key(template_dir: Path, schema_dir: Path) -> str:
+    # The package's own source, not just its version: an edited checkout must not reuse anything.
+    parts = (str(FORMAT), __version__, tree_digest(Path(__file__).parent), tree_digest(template_dir, schema_dir))
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
+def build_key(template_dir: Path, schema_dir: Path, config_digest: str, base_url: str, code: str = "") -> str:
+    code = code or code_key(template_dir, schema_dir)
+    return hashlib.sha256("\0".join((code, config_digest, base_url)).encode()).hexdigest()
+
+
+def folder_id(path: Path) -> str:
+    """Which directory `path` is: a new or replaced output folder gets a new id."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return ""
+    return f"{st.st_dev}:{st.st_ino}"
+
+
+def content_stats(root: Path) -> dict[str, list[int]]:
+    """Every file below content/ (as the loader sees them) → [mtime_ns, size]; one stat per file."""
+    stats: dict[str, list[int]] = {}
+    prefix = len(str(root)) + 1
+    stack = [str(root / "content")]
+    while stack:
+        with os.scandir(stack.pop()) as entries:
+            for entry in entries:
+                if entry.name.startswith(".") or entry.name.endswith("~"):
+                    continue
+                if entry.is_dir():
+                    stack.append(entry.path)
+                elif entry.is_file():
+                    st = entry.stat()
+                    stats[entry.path[prefix:].replace(os.sep, "/")] = [st.st_mtime_ns, st.st_size]
+    return stats
+
+
 def load_manifest(root: Path, key: str) -> tuple[Manifest | None, str]:
-    """The last build's manifest, or None and why it cannot be used."""
+    """The last build's manifest if it was made by this generator, templates and schemas
+    (`key` is the code key), or None and why it cannot be used."""
     path = root / CACHE_DIR / "manifest.json"
     if not path.is_file():
         return None, "no cache yet"
@@ -49,20 +91,38 @@ def load_manifest(root: Path, key: str) -> tuple[Manifest | None, str]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         return None, f"cache unreadable ({exc.__class__.__name__}), rebuilding everything"
-    if not isinstance(data, dict) or data.get("key") != key:
-        return None, "cache is for other templates, schemas, config or generator version"
-    pages, files = data.get("pages"), data.get("files")
-    if not isinstance(pages, dict) or not isinstance(files, dict):
-        return None, "cache malformed, rebuilding everything"
-    return Manifest(key, pages, files), "cache valid"
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("code") != key:
+        return None, "cache is for other templates, schemas or generator version"
+    try:
+        return _manifest(data), "cache valid"
+    except (KeyError, TypeError, ValueError) as exc:
+        return None, f"cache malformed ({exc.__class__.__name__}), rebuilding everything"
+
+
+def _manifest(data: dict) -> Manifest:
+    maps = ("pages", "files", "inputs")
+    if not all(isinstance(data[name], dict) for name in maps) or not isinstance(data["problems"], list):
+        raise TypeError("manifest fields have the wrong types")
+    return Manifest(
+        str(data["key"]),
+        data["pages"],
+        data["files"],
+        str(data["code"]),
+        data["inputs"],
+        tuple(Problem(*p) for p in data["problems"]),
+        str(data["today"]),
+        str(data["out"]),
+        str(data["out_id"]),
+        str(data["settings"]),
+    )
 
 
 def save_manifest(root: Path, manifest: Manifest) -> None:
     folder = root / CACHE_DIR
     folder.mkdir(exist_ok=True)
-    tmp = folder / "manifest.json.tmp"
-    tmp.write_text(
-        json.dumps({"key": manifest.key, "pages": manifest.pages, "files": manifest.files}, sort_keys=True),
-        encoding="utf-8",
-    )
+    data = {name: getattr(manifest, name) for name in Manifest.__dataclass_fields__}
+    data["problems"] = [[p.path, p.line, p.code, p.message, p.severity, p.column] for p in manifest.problems]
+    data["format"] = FORMAT
+    tmp = folder / f"manifest.json.tmp-{os.getpid()}"
+    tmp.write_text(json.dumps(data, sort_keys=True, ensure_ascii=False), encoding="utf-8")
     tmp.replace(folder / "manifest.json")

@@ -34,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--strict", action="store_true", help="警告也视为错误")
     b.add_argument("--no-search", action="store_true", help="不建立全文搜索索引")
     b.add_argument("--base-url", default="", help="发布地址，覆盖 site.yaml 的 base_url（部署工作流传入 Pages 地址）")
+    b.add_argument(
+        "--progress", action="store_true", help="显示进度（在终端中运行时默认显示，超过约两秒的构建才会出现）"
+    )
     _format_option(b)
 
     c = commands.add_parser("check", help="只检查内容，不生成站点")
@@ -146,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         options = BuildOptions(
             out, jobs=args.jobs, cache=not args.no_cache, strict=args.strict, search=not args.no_search,
-            base_url=args.base_url,
+            base_url=args.base_url, progress=args.progress or sys.stderr.isatty(),
         )
         result = build(root, options)
         _report(list(result.problems), args.format)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from generator.parse_cache import ParseCache, Parsed, reusable, stat_of
 from generator.problems import Problem
+from generator.progress import Progress
 from generator.source import Source, read_markdown, read_yaml
 
 ATTACHMENT_TYPES = (".pdf", ".doc", ".docx", ".wps", ".xls", ".xlsx", ".ofd", ".jpg", ".jpeg", ".png", ".zip")
@@ -62,31 +65,87 @@ def _unknown_message(parts: tuple[str, ...]) -> str:
     )
 
 
-def _read(root: str, rel: str) -> tuple[Source | None, list[Problem]]:
+def _parse(root: str, rel: str, mtime_ns: int, size: int) -> Parsed:
     raw = Path(root, rel).read_bytes()
-    return read_markdown(rel, raw) if rel.endswith(".md") else read_yaml(rel, raw)
+    source, problems = read_markdown(rel, raw) if rel.endswith(".md") else read_yaml(rel, raw)
+    return Parsed(mtime_ns, size, hashlib.sha256(raw).hexdigest(), source, tuple(problems))
 
 
-def _read_many(root: Path, rels: list[str], jobs: int) -> Iterable[tuple[Source | None, list[Problem]]]:
-    if jobs <= 1 or len(rels) < PARALLEL_FROM:
-        return [_read(str(root), rel) for rel in rels]
+def _parse_many(root: Path, todo: list[tuple[str, int, int]], jobs: int, progress: Progress | None) -> list[Parsed]:
+    args = [(str(root), *item) for item in todo]
+    if progress:
+        progress.stage("解析内容文件", len(todo))
+    if jobs <= 1 or len(todo) < PARALLEL_FROM:
+        return [_ticked(_parse(*a), progress) for a in args]
     with ProcessPoolExecutor(jobs) as pool:
-        return list(pool.map(_read, [str(root)] * len(rels), rels, chunksize=64))
+        return [_ticked(p, progress) for p in pool.map(_parse, *zip(*args, strict=True), chunksize=64)]
+
+
+def _ticked(parsed: Parsed, progress: Progress | None) -> Parsed:
+    if progress:
+        progress.tick()
+    return parsed
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def parse_files(
+    root: Path, rels: list[str], jobs: int, cache: ParseCache, progress: Progress | None = None
+) -> dict[str, Parsed]:
+    """Every file in `rels`, parsed, or taken from `cache` when its stat or its bytes are unchanged.
+    Each file is stat-ed before it is read, so an edit during the build is seen by the next one."""
+    done: dict[str, Parsed] = {}
+    todo = []
+    for rel in rels:
+        mtime_ns, size = stat_of(root / rel)
+        old = cache.entries.get(rel)
+        if reusable(old, mtime_ns, size):
+            done[rel] = old
+        elif old is not None and old.size == size and _digest(root / rel) == old.digest:
+            done[rel] = replace(old, mtime_ns=mtime_ns)  # touched, not changed (e.g. a git checkout)
+        else:
+            todo.append((rel, mtime_ns, size))
+    done.update(zip((t[0] for t in todo), _parse_many(root, todo, jobs, progress), strict=True))
+    return {rel: done[rel] for rel in rels}
 
 
 Reader = Callable[[Path, list[str], int], Iterable[tuple[Source | None, list[Problem]]]]
+Parser = Callable[[list[str]], dict[str, tuple[Source | None, list[Problem]]]]
 
 
 def load_documents(root: Path, jobs: int = 1, reader: Reader | None = None) -> tuple[ContentFiles, list[Problem]]:
     """`reader` parses the listed files (default: all of them, afresh); `xxgk serve` passes one that
     re-reads only the files changed since its last rebuild."""
+    if reader is None:
+        files, problems, _ = load_documents_cached(root, jobs, ParseCache(""))
+        return files, problems
+    return _collect(root, lambda rels: dict(zip(rels, reader(root, rels, jobs), strict=True)))
+
+
+def load_documents_cached(
+    root: Path, jobs: int, cache: ParseCache, progress: Progress | None = None
+) -> tuple[ContentFiles, list[Problem], ParseCache]:
+    """`load_documents`, reusing the parses in `cache`; also returns the cache for the next build."""
+    entries: dict[str, Parsed] = {}
+
+    def parse(rels: list[str]) -> dict[str, tuple[Source | None, list[Problem]]]:
+        entries.update(parse_files(root, rels, jobs, cache, progress))
+        return {rel: (e.source, list(e.problems)) for rel, e in entries.items()}
+
+    files, problems = _collect(root, parse)
+    return files, problems, ParseCache(cache.key, entries, cache.note)
+
+
+def _collect(root: Path, parse: Parser) -> tuple[ContentFiles, list[Problem]]:
     content = root / "content"
     if not content.is_dir():
         return ContentFiles(None, {}, (), (), ()), [
             Problem("content", 0, "config.missing", "找不到 content/ 目录：请在站点根目录运行 xxgk")
         ]
     yamls, markdowns, attachments, problems = _classify(root, content)
-    parsed = dict(zip(yamls + markdowns, (reader or _read_many)(root, yamls + markdowns, jobs), strict=True))
+    parsed = parse(yamls + markdowns)
     config = None
     townships: dict[str, Source | None] = {}
     reports, pages = [], []

@@ -54,6 +54,13 @@ def full_checkout(root: Path) -> bool:
     return result is not None and result.returncode == 0 and result.stdout.split() == ["true", "false"]
 
 
+def history_stamp(root: Path) -> str:
+    """What the history read from git depends on, in one cheap call: the commit checked out and
+    whether the clone is shallow ("" outside a git work tree)."""
+    result = _git(root, "rev-parse", "HEAD", "--is-shallow-repository")
+    return result.stdout.strip() if result is not None and result.returncode == 0 else ""
+
+
 @dataclass(frozen=True)
 class GitHistory:
     corrections: dict[str, tuple[Revision, ...]]  # path → changes after first publication, oldest first

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 from collections.abc import Iterator, Sequence
@@ -84,10 +85,17 @@ def render_to(job: RenderJob, pages: Sequence[Page], jobs: int) -> Iterator[tupl
         for page in pages:
             yield renderer.write(page)
         return
-    # fork: workers share the parent's memory for the site instead of unpickling it each.
+    # fork: workers share the parent's memory for the site instead of unpickling it each; frozen
+    # objects are skipped by the workers' garbage collector, which would otherwise touch (and so
+    # copy) every page of the shared site.
     context = multiprocessing.get_context("fork")
-    with context.Pool(jobs, initializer=_start_worker, initargs=(job,)) as pool:
-        yield from pool.imap_unordered(_render_in_worker, pages, chunksize=max(1, min(64, len(pages) // (jobs * 8))))
+    gc.freeze()
+    try:
+        with context.Pool(jobs, initializer=_start_worker, initargs=(job,)) as pool:
+            chunk = max(1, min(64, len(pages) // (jobs * 8)))
+            yield from pool.imap_unordered(_render_in_worker, pages, chunksize=chunk)
+    finally:
+        gc.unfreeze()
 
 
 def render_page(job: RenderJob, page: Page) -> bytes:

@@ -7,6 +7,7 @@ validation, `xxgk new`, the HTML tables and the downloads are all driven from he
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -104,22 +105,23 @@ class Table:
     # e.g. f2019 `other` ≡ f2021 other_no_correction + other_no_fee + other_misc.
     compare: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
 
-    def rows(self) -> tuple[RowNode, ...]:
-        """Every data row, in printed order."""
+    # The tree walks below run for every cell of every report; each is done once per table.
+    # (cached_property stores into the instance dict, which a frozen dataclass allows.)
+    @cached_property
+    def _rows(self) -> tuple[RowNode, ...]:
         if self.layout == "blocks":
             return tuple(row for block in self.blocks for row in block.rows)
         return tuple(leaf for node in self.row_tree for leaf in node.leaves())
 
-    def columns_of(self, row_id: str) -> tuple[Column, ...]:
+    @cached_property
+    def _columns(self) -> dict[str, tuple[Column, ...]]:
         if self.layout == "blocks":
-            for block in self.blocks:
-                if any(r.id == row_id for r in block.rows):
-                    return block.columns
-            return ()
-        return tuple(leaf for node in self.header for leaf in node.leaves())
+            return {row.id: block.columns for block in reversed(self.blocks) for row in block.rows if row.id}
+        leaves = tuple(leaf for node in self.header for leaf in node.leaves())
+        return {row.id: leaves for row in self._rows if row.id}
 
-    def groups(self) -> dict[str, tuple[str, ...]]:
-        """Row group id → the ids of its leaf rows (for `sum(group)` in rules)."""
+    @cached_property
+    def _groups(self) -> dict[str, tuple[str, ...]]:
         found: dict[str, tuple[str, ...]] = {}
 
         def visit(node: RowNode) -> None:
@@ -131,6 +133,19 @@ class Table:
         for node in self.row_tree:
             visit(node)
         return found
+
+    def rows(self) -> tuple[RowNode, ...]:
+        """Every data row, in printed order."""
+        return self._rows
+
+    def columns_of(self, row_id: str) -> tuple[Column, ...]:
+        if self.layout == "blocks":
+            return self._columns.get(row_id, ())
+        return self._columns.get(row_id) or tuple(leaf for node in self.header for leaf in node.leaves())
+
+    def groups(self) -> dict[str, tuple[str, ...]]:
+        """Row group id → the ids of its leaf rows (for `sum(group)` in rules)."""
+        return dict(self._groups)
 
 
 @dataclass(frozen=True)
@@ -165,7 +180,8 @@ Schemas = dict[str, Format]
 
 def load_schemas(directory: Path = SCHEMA_DIR) -> Schemas:
     """All formats. A broken schema file is a bug in xxgk, not in content: it raises."""
-    raw = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(directory.glob("*.yaml"))}
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser: schemas load on every build
+    raw = {p.stem: yaml.load(p.read_text(encoding="utf-8"), Loader=loader) for p in sorted(directory.glob("*.yaml"))}
     return {name: _format(name, data, raw) for name, data in raw.items()}
 
 

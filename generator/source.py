@@ -17,6 +17,7 @@ from generator.yaml_errors import explain
 MAX_BYTES = 2 * 1024 * 1024  # a report is 5-50 KB; anything this large is a pasted binary
 
 KeyPath = tuple[str | int, ...]
+_CELLS = -1  # key of the packed columns of a one-line sequence (indices are >= 0, YAML keys are text)
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Source:
     body_line: int = 0
     lines: dict[KeyPath, int] = field(default_factory=dict)
     columns: dict[KeyPath, int] = field(default_factory=dict)
+    head: str = ""  # sha256 of the front matter alone: what list pages show changes only with it
 
     def line_of(self, *keys: str | int) -> int:
         """The line of the deepest key of `keys` that the file has (1 if none)."""
@@ -41,7 +43,11 @@ class Source:
         return 1
 
     def column_of(self, *keys: str | int) -> int:
-        return self.columns.get(tuple(keys), 0)
+        column = self.columns.get(tuple(keys), 0)
+        if column or not keys or not isinstance(keys[-1], int):
+            return column
+        packed = self.columns.get((*keys[:-1], _CELLS), ())
+        return packed[keys[-1]] if 0 <= keys[-1] < len(packed) else 0
 
 
 def _loader_class() -> type:
@@ -158,14 +164,22 @@ def _walk(path: str, node: Any, key: KeyPath, first: int, lines: dict, columns: 
                     )
                 )
             seen[name] = line
-            lines[(*key, name)] = line
-            columns[(*key, name)] = knode.start_mark.column + 1
-            _walk(path, vnode, (*key, name), first, lines, columns, problems)
+            item_key = (*key, name)
+            lines[item_key] = line
+            columns[item_key] = knode.start_mark.column + 1
+            _walk(path, vnode, item_key, first, lines, columns, problems)
     elif isinstance(node, yaml.SequenceNode):
+        row = node.start_mark.line
+        if all(isinstance(item, yaml.ScalarNode) and item.start_mark.line == row for item in node.value):
+            # A table row such as [0, 1, 2] on one line: its cells share the row's line, so only
+            # their columns are kept, packed (a key per cell was most of a parsed site's memory).
+            columns[(*key, _CELLS)] = tuple(item.start_mark.column + 1 for item in node.value)
+            return
         for index, item in enumerate(node.value):
-            lines[(*key, index)] = first + item.start_mark.line
-            columns[(*key, index)] = item.start_mark.column + 1
-            _walk(path, item, (*key, index), first, lines, columns, problems)
+            item_key = (*key, index)
+            lines[item_key] = first + item.start_mark.line
+            columns[item_key] = item.start_mark.column + 1
+            _walk(path, item, item_key, first, lines, columns, problems)
 
 
 def read_markdown(path: str, raw: bytes) -> tuple[Source | None, list[Problem]]:
@@ -198,7 +212,8 @@ def read_markdown(path: str, raw: bytes) -> tuple[Source | None, list[Problem]]:
             Problem(path, 2, "frontmatter.not_mapping", "元数据应为“字段: 值”的形式，例如 year: 2019"),
         ]
     body = "\n".join(lines[end + 1 :])
-    return Source(path, digest, data, body, end + 2, key_lines, key_columns), problems
+    head = hashlib.sha256("\n".join(lines[:end]).encode()).hexdigest()
+    return Source(path, digest, data, body, end + 2, key_lines, key_columns, head), problems
 
 
 def read_yaml(path: str, raw: bytes) -> tuple[Source | None, list[Problem]]:
