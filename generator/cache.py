@@ -32,13 +32,14 @@ class Manifest:
 
 
 def tree_digest(*paths: Path) -> str:
-    """One digest over every file below `paths` (names and contents)."""
+    """One digest over every file below `paths` (names relative to each path, and contents), so
+    that the same files give the same digest in any checkout."""
     h = hashlib.sha256()
     for root in paths:
         for path in sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]:
             if "__pycache__" in path.parts:
                 continue
-            h.update(path.as_posix().encode())
+            h.update((path.relative_to(root).as_posix() if root.is_dir() else path.name).encode())
             h.update(hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()
 

@@ -84,6 +84,16 @@ def test_two_builds_are_byte_identical(sample_root, tmp_path):
     assert digest_tree(tmp_path / "one") == digest_tree(tmp_path / "two")
 
 
+def test_same_content_in_another_checkout_gives_the_same_bytes(sample_root, tmp_path):
+    import shutil
+
+    other = tmp_path / "elsewhere" / "checkout"
+    shutil.copytree(sample_root, other)
+    build_site(sample_root, tmp_path / "one", cache=False)
+    build_site(other, tmp_path / "two", cache=False)
+    assert digest_tree(tmp_path / "one") == digest_tree(tmp_path / "two")
+
+
 def test_parallel_render_equals_serial(sample_root, tmp_path, monkeypatch):
     monkeypatch.setattr("generator.render.PARALLEL_FROM", 1)
     build_site(sample_root, tmp_path / "serial", cache=False, jobs=1)
