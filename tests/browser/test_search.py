@@ -121,7 +121,8 @@ def run_query(page, query: str) -> tuple[list[str], str]:
     )
     while page.is_visible("#search-more"):
         before = page.locator("#search-results > li").count()
-        page.click("#search-more")
+        # the button can hide itself between the check and a click (the last batch just finished)
+        page.evaluate("() => { const more = document.getElementById('search-more'); if (!more.hidden) more.click(); }")
         page.wait_for_function(
             "n => document.querySelectorAll('#search-results > li').length > n"
             " || document.getElementById('search-more').hidden",
