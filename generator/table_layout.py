@@ -21,6 +21,7 @@ class GridCell:
     numeric: bool = False
     blank: bool = False
     hidden: bool = False  # present for screen readers only
+    sticky: int = 0  # a row-label column (1 = leftmost) that stays in view while wide tables scroll
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,12 @@ class Grid:
     note: str
     head: tuple[tuple[GridCell, ...], ...]
     bodies: tuple[tuple[tuple[GridCell, ...], ...], ...]  # one <tbody> each
+
+    @property
+    def sections(self) -> tuple[tuple[str, tuple[tuple[GridCell, ...], ...]], ...]:
+        """("thead", rows) and ("tbody", rows) in order, so that one loop writes every cell."""
+        head = (("thead", self.head),) if self.head else ()
+        return head + tuple(("tbody", body) for body in self.bodies)
 
 
 def format_cell(value: Cell) -> str:
@@ -64,7 +71,7 @@ def _block(prefix: str, table: Table, block, values: TableValues) -> tuple[tuple
     title_id = f"{prefix}-{block.id}"
     rows = [(GridCell(block.title, header=True, colspan=width + 1, id=title_id, scope="colgroup"),)]
     label_id = f"{title_id}-label"
-    header = [GridCell(table.header_label, header=True, id=label_id, scope="col")]
+    header = [GridCell(table.header_label, header=True, id=label_id, scope="col", sticky=1)]
     used = 0
     for n, column in enumerate(block.columns):
         span = column.span if n < len(block.columns) - 1 else width - used
@@ -73,7 +80,7 @@ def _block(prefix: str, table: Table, block, values: TableValues) -> tuple[tuple
     rows.append(tuple(header))
     for row in block.rows:
         row_id = f"{prefix}-{row.id}"
-        cells = [GridCell(row.label, header=True, id=row_id, scope="row")]
+        cells = [GridCell(row.label, header=True, id=row_id, scope="row", sticky=1)]
         data = values.rows.get(row.id, (None,) * len(block.columns))
         for n, (column, value) in enumerate(zip(block.columns, data, strict=True)):
             last = n == len(block.columns) - 1
@@ -98,6 +105,7 @@ def _grid_head(prefix: str, table: Table) -> tuple[tuple[tuple[GridCell, ...], .
             rowspan=depth,
             hidden=hidden,
             id=f"{prefix}-corner",
+            sticky=0 if hidden else 1,
         )
     )
     leaf_headers: dict[str, str] = {}
@@ -133,7 +141,12 @@ def _grid_rows(
 ) -> None:
     if node.group:
         cell = GridCell(
-            node.label, header=True, rowspan=len(node.leaves()), id=f"{prefix}-{node.group}", scope="rowgroup"
+            node.label,
+            header=True,
+            rowspan=len(node.leaves()),
+            id=f"{prefix}-{node.group}",
+            scope="rowgroup",
+            sticky=level,
         )
         for n, child in enumerate(node.children):
             _grid_rows(
@@ -150,7 +163,13 @@ def _grid_rows(
         return
     row_id = f"{prefix}-{node.id}"
     label = GridCell(
-        node.label, header=True, colspan=label_depth - level + 1, id=row_id, scope="row", hidden=node.hidden_label
+        node.label,
+        header=True,
+        colspan=label_depth - level + 1,
+        id=row_id,
+        scope="row",
+        hidden=node.hidden_label,
+        sticky=0 if node.hidden_label else level,
     )
     data = values.rows.get(node.id, (None,) * len(leaf_headers))
     cells = [

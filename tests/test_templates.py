@@ -50,8 +50,8 @@ def test_table_snapshot(name, root, township, year):
 
 def test_official_spans():
     html = render_tables(REPO, "anqiu-jingzhi", 2019)
-    assert 'rowspan="20" id="t-applications-results" scope="rowgroup">三、本年度办理结果' in html
-    assert 'rowspan="8" id="t-applications-denied" scope="rowgroup">（三）不予公开' in html
+    assert 'rowspan="20" id="t-applications-results" scope="rowgroup" class="lvl-1">三、本年度办理结果' in html
+    assert 'rowspan="8" id="t-applications-denied" scope="rowgroup" class="lvl-2">（三）不予公开' in html
     assert 'colspan="3" rowspan="3"' in html  # the corner note
     assert 'colspan="7" id="t-applications-h0" scope="colgroup">申请人情况' in html
     assert 'colspan="5" id="t-applications-h1" scope="colgroup">法人或其他组织' in html

@@ -61,3 +61,18 @@ def test_figure_table_label_column_is_sticky_only_where_there_is_room(open_page,
     page = open_page(PAGE_TYPES["township"], width)
     position = page.evaluate("getComputedStyle(document.querySelector('.data-table th[scope=row]')).position")
     assert (position == "sticky") == sticky
+
+
+@pytest.mark.parametrize(("width", "sticky"), [(360, False), (640, True)])
+def test_standard_table_row_labels_stay_in_view_while_scrolling_where_there_is_room(open_page, width, sticky):
+    """Table 2's three label columns (report-formats.md §8.5): sticky from 600 px, not at 360 px.
+    The largest font makes the table wider than the screen at both widths."""
+    page = open_page(REPORT, width, prefs={"font": "2"})
+    region = page.locator(".table-scroll:has(#t-applications)")
+    region.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
+    page.wait_for_timeout(100)
+    box = region.bounding_box()
+    assert page.evaluate("document.querySelector('.table-scroll:has(#t-applications)').scrollLeft") > 0
+    for cell in ("#t-applications-results", "#t-applications-denied", "#t-applications-denied_secret"):
+        left = page.locator(cell).bounding_box()["x"]
+        assert (left >= box["x"] - 1) == sticky, (cell, left, box["x"])
