@@ -34,10 +34,11 @@ class ContentFiles:
 def _classify(root: Path, content: Path) -> tuple[list[str], list[str], list[str], list[Problem]]:
     """Lists (yaml files, markdown files, attachments) and flags files that do not belong."""
     yamls, markdowns, attachments, problems = [], [], [], []
-    prefix = len(str(root)) + 1
     for folder, dirs, files in os.walk(content):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        base = folder[prefix:].replace(os.sep, "/")  # plain strings: pathlib costs seconds at 20,000 files
+        # plain strings per file (pathlib costs seconds at 20,000 files); relpath once per folder, so
+        # that a relative root such as Path(".") works too
+        base = os.path.relpath(folder, root).replace(os.sep, "/")
         for name in sorted(files):
             if name.startswith(".") or name.endswith("~"):
                 continue

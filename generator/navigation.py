@@ -81,11 +81,25 @@ def _counties(townships: tuple[Township, ...]) -> dict[str, County]:
     return counties
 
 
+# Provinces in the order of their GB/T 2260 codes (北京 11 … 新疆 65, then 台湾, 香港, 澳门), the
+# order Chinese readers expect; a name not listed here sorts after them.
+PROVINCE_ORDER = (
+    "北京市", "天津市", "河北省", "山西省", "内蒙古自治区", "辽宁省", "吉林省", "黑龙江省", "上海市", "江苏省",
+    "浙江省", "安徽省", "福建省", "江西省", "山东省", "河南省", "湖北省", "湖南省", "广东省", "广西壮族自治区",
+    "海南省", "重庆市", "四川省", "贵州省", "云南省", "西藏自治区", "陕西省", "甘肃省", "青海省",
+    "宁夏回族自治区", "新疆维吾尔自治区", "台湾省", "香港特别行政区", "澳门特别行政区",
+)
+
+
+def _province_key(name: str) -> tuple[int, str]:
+    return (PROVINCE_ORDER.index(name), "") if name in PROVINCE_ORDER else (len(PROVINCE_ORDER), name)
+
+
 def _provinces(counties: dict[str, County]) -> tuple[Province, ...]:
     tree: dict[str, dict[str, list[County]]] = defaultdict(lambda: defaultdict(list))
     for county in counties.values():
         tree[county.province][county.city].append(county)
     return tuple(
         Province(p, tuple(City(c, tuple(sorted(cs, key=lambda x: x.name))) for c, cs in sorted(cities.items())))
-        for p, cities in sorted(tree.items())
+        for p, cities in sorted(tree.items(), key=lambda item: _province_key(item[0]))
     )

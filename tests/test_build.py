@@ -221,3 +221,21 @@ def test_corrupt_cache_is_ignored(sample_root):
     (sample_root / ".xxgk-cache/manifest.json").write_text("{not json", "utf-8")
     result = build_site(sample_root)
     assert result.ok and result.reused == 0 and "unreadable" in result.cache_note
+
+
+def test_a_relative_root_reads_the_same_files(sample_root, monkeypatch):
+    from generator.build import load_site
+    from tests.conftest import TODAY
+
+    absolute, _ = load_site(sample_root, TODAY)
+    monkeypatch.chdir(sample_root)
+    relative, _ = load_site(Path("."), TODAY)
+    assert [r.path for r in relative.reports] == [r.path for r in absolute.reports]
+    assert relative.reports[0].path.startswith("content/townships/")
+
+
+def test_provinces_are_listed_in_the_official_code_order(sample_root):
+    assert build_site(sample_root).ok
+    home = (sample_root / "site/index.html").read_text("utf-8")
+    order = [home.index(f"<summary>{name}</summary>") for name in ("北京市", "吉林省", "浙江省", "山东省", "云南省")]
+    assert order == sorted(order)
