@@ -11,7 +11,7 @@ from generator.cells import compared_cells, stated_cells
 from generator.model import FIGURE_NAMES, Site
 from generator.navigation import SiteIndex
 
-RESERVED = {"townships", "years", "regions", "static", "search", "data", "pagefind", "compare"}
+RESERVED = {"townships", "years", "regions", "static", "search", "data", "compare"}
 
 
 @dataclass(frozen=True)

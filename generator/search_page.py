@@ -1,5 +1,5 @@
 """The /search/ page's context: the filter choices, known at build time, so that the form works
-before Pagefind has loaded anything."""
+before the search index has loaded anything."""
 
 from __future__ import annotations
 
