@@ -11,6 +11,7 @@ from datetime import date
 from posixpath import normpath
 from urllib.parse import unquote, urljoin, urlsplit
 
+from generator.boilerplate import LEFTOVERS
 from generator.markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, normalize_heading
 from generator.model import Site
 from generator.navigation import build_index
@@ -21,19 +22,6 @@ _CN_DIGITS = "〇○OoＯ零一二三四五六七八九"
 _CN_YEAR = re.compile(rf"[一二][〇○OoＯ零][{_CN_DIGITS}]*年")
 _GLUED_MONTH = re.compile(r"(?<!\d)(\d{4})(1[0-2]|[1-9])月")
 _DATE = re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日")
-_LEFTOVERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), what)
-    for pattern, what in (
-        (r"\[bookmark:[^\]]*\]", "Word 转换留下的书签标记"),
-        (r"点击(?:数|量|率)\s*[:：]", "网页上的点击计数"),
-        (r"(?:浏览|阅读|访问)(?:次数|量)\s*[:：]", "网页上的浏览计数"),
-        (r"登录\s*[|｜/]\s*注册", "网站的“登录|注册”导航"),
-        (r"【\s*(?:打印(?:本页)?|关闭(?:窗口|本页)?|字体|字号|大|中|小|收藏)\s*】", "网页上的按钮文字"),
-        (r"分享到\s*[:：]", "网页上的“分享到”按钮"),
-        (r"发布(?:日期|时间)\s*[:：]\s*\d{4}", "网页的发布信息栏（发布日期应写在 published: 字段）"),
-        (r"(?:上一篇|下一篇)\s*[:：]", "网页的上一篇/下一篇导航"),
-    )
-)
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)((?:\s+[^<>]*?)?)\s*/?>")
@@ -120,7 +108,7 @@ def leftovers(text: str) -> list[tuple[int, str]]:
     """(0-based offset, message) for each web-page or Word leftover in the text."""
     return [
         (match.start(), f"“{match.group(0)}”是{what}，不属于报告正文，请删去")
-        for pattern, what in _LEFTOVERS
+        for pattern, what in LEFTOVERS
         for match in pattern.finditer(text)
     ]
 

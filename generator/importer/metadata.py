@@ -11,14 +11,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from generator.boilerplate import BOOKMARK, is_leftover
 from generator.importer.labels import norm
 from generator.schema import Schemas, format_for_year
 
-BOILERPLATE = re.compile(
-    r"登录\s*\|\s*注册|点击数|浏览次数|阅读次数|【\s*字体|打印本页|关闭窗口|分享到|^\s*(首页|当前位置|您现在的位置|您的位置)"
-    r"|^\s*(上一篇|下一篇)[:：]|扫一扫|^\s*网站地图|^\s*主办单位[:：]|版权所有|ICP备"
-)
-BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _META = {
     "published": re.compile(
         r"(?:发布日期|发布时间|发文日期)\s*[:：]\s*(\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2})"
@@ -80,7 +76,7 @@ def stated(lines: list[str]) -> dict[str, str]:
 def clean_line(line: str) -> str | None:
     """The line without Word bookmarks; None for boilerplate (登录|注册, 发布日期…点击数, 打印本页…)."""
     clean = BOOKMARK.sub("", line)
-    if BOILERPLATE.search(clean) or (any(p.search(clean) for p in _META.values()) and len(clean) < 120):
+    if is_leftover(clean) or (any(p.search(clean) for p in _META.values()) and len(clean) < 120):
         return None
     return clean
 
