@@ -80,7 +80,7 @@ def assemble_cached(
     site = replace(site, reports=tuple(reports))
     memo = _check_cached(site, memo)
     problems += [p for m in memo.values() for p in m.checked]
-    problems += [*check_bodies(site), *gap_notices(site.reports)]
+    problems += [*check_bodies(site, site.reports), *gap_notices(site.reports)]
     entries = {
         path: replace(entry, assembled=memo[path]) if path in memo and entry.assembled is not memo[path] else entry
         for path, entry in cache.entries.items()
@@ -117,7 +117,7 @@ def _check_cached(site: Site, memo: dict[str, Assembled]) -> dict[str, Assembled
 def _report_checks(site: Site) -> list[Problem]:
     """The part of `run_checks` that looks at no report but one and the report of the year before."""
     prose = [p for r in site.reports for p in prose_against_figures(r, site.schemas)]
-    return [*table_problems(site), *copy_paste(site.reports), *prose]
+    return [*table_problems(site), *copy_paste(site.reports, site.reports), *prose]
 
 
 def _key_of(memo: dict[str, Assembled], report: Report | None) -> str:

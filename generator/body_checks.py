@@ -6,14 +6,14 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Set
 from datetime import date
 from posixpath import normpath
 from urllib.parse import unquote, urljoin, urlsplit
 
 from generator.boilerplate import LEFTOVERS
 from generator.markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, normalize_heading
-from generator.model import Site
+from generator.model import Report, Site
 from generator.navigation import build_index
 from generator.pages import Urls, routes
 from generator.problems import WARNING, Problem
@@ -31,10 +31,13 @@ _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _HREF = re.compile(r"""\shref\s*=\s*["']([^"']+)["']""")
 
 
-def check_bodies(site: Site) -> list[Problem]:
-    known = _known_paths(site, site.config.base_path)
+def check_bodies(site: Site, reports: tuple[Report, ...], known: frozenset[str] | None = None) -> list[Problem]:
+    """The bodies of `reports` and of every content page."""
+    if known is None:
+        urls = Urls("/", "/")
+        known = known_paths(site, (p.url for p in routes(site, build_index(site), urls)))
     problems: list[Problem] = []
-    for report in site.reports:
+    for report in reports:
         fmt = site.schemas[report.format]
         tables = {t.id for t in report.tables}
         covered = {normalize_heading(s.title) for s in fmt.sections if s.table in tables}
@@ -45,7 +48,7 @@ def check_bodies(site: Site) -> list[Problem]:
     return problems
 
 
-def _check_body(path: str, body: str, first: int, url: str, known: set[str], covered: set[str]) -> list[Problem]:
+def _check_body(path: str, body: str, first: int, url: str, known: Set[str], covered: set[str]) -> list[Problem]:
     lines = dict(_prose_lines(body))
     # The patterns run once over the whole body (fenced code blanked), not once per line: bodies
     # are long and most lines have nothing to report.
@@ -160,7 +163,7 @@ def _links(line: str) -> list[str]:
     ]
 
 
-def _resolves(link: str, page_url: str, known: set[str]) -> bool:
+def _resolves(link: str, page_url: str, known: Set[str]) -> bool:
     """`link` from the page at `page_url` (both relative to the site root) reaches a known page."""
     target = urlsplit(link).path
     resolved = target.lstrip("/") if target.startswith("/") else urljoin(page_url, target)
@@ -170,13 +173,15 @@ def _resolves(link: str, page_url: str, known: set[str]) -> bool:
     return any(candidate in known for candidate in (resolved, resolved.rstrip("/") + "/", resolved + "/"))
 
 
-def _known_paths(site: Site, base_path: str) -> set[str]:
+def known_paths(site: Site, page_urls: Iterable[str]) -> frozenset[str]:
     """Every URL of the site relative to its root (as links are written in content), also with
-    the base path in front, since editors may copy a link from the address bar."""
+    the base path in front, since editors may copy a link from the address bar. `page_urls`: the
+    routes' URLs, with or without the base path."""
+    base = site.config.base_path
     urls = Urls("/", "/")
-    index = build_index(site)
-    known = {page.url.lstrip("/") for page in routes(site, index, urls)}
+    known = {u[len(base) - 1 :] if u.startswith(base) else u for u in page_urls}
+    known = {u.lstrip("/") for u in known}
     known |= {urls.attachment(r.township, r.year, r.attachment).lstrip("/") for r in site.reports if r.attachment}
     known.add("")
-    prefix = base_path.lstrip("/")
-    return {unquote(k) for k in known} | {unquote(prefix + k) for k in known}
+    prefix = base.lstrip("/")
+    return frozenset({unquote(k) for k in known} | {unquote(prefix + k) for k in known})
