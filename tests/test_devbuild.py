@@ -10,6 +10,7 @@ import pytest
 
 from generator.build import load_site
 from generator.devbuild import DevState, Rebuild, rebuild
+from generator.model import FIGURE_NAMES
 
 TODAY = date(2026, 11, 24)
 JINGZHI = "content/townships/anqiu-jingzhi/2019.md"
@@ -100,3 +101,13 @@ def test_new_and_removed_files_are_found_by_listing_again(sample_root, tmp_path)
     assert "townships/tongxiang-wuzhen/2018/index.html" in removed.removed
     assert not (out / "townships/tongxiang-wuzhen/2018/index.html").exists()
     assert_same_as_from_nothing(sample_root, removed, out, tmp_path)
+
+
+def test_figure_edit_renders_its_own_countys_comparisons_only(sample_root, tmp_path):
+    out = tmp_path / "out"
+    first = rebuild(sample_root, out, DevState(), TODAY)
+    replace_in(sample_root, JINGZHI, "proactive_items: 228", "proactive_items: 229")
+    result = rebuild(sample_root, out, first.state, TODAY, changed=frozenset({JINGZHI}))
+    county_pages = {r for r in result.rendered if r.startswith("compare/figures/") and r.count("/") == 4}
+    assert county_pages == {f"compare/figures/{name}/anqiu/index.html" for name in FIGURE_NAMES}
+    assert "compare/figures/proactive_items/index.html" in result.rendered  # the site-wide one
