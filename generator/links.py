@@ -38,6 +38,16 @@ def _target(base_path: str, path: str) -> str | None:
     return rel + "index.html" if rel == "" or rel.endswith("/") else rel
 
 
+def _parse_link(raw: str, base_path: str) -> tuple[str, str | None, str] | None:
+    """(the link, the output path it reaches: "" for the page itself, None for a path outside the
+    base path; its #fragment), or None for a link that leaves the site."""
+    link = html.unescape(raw)
+    parts = urlsplit(link)
+    if parts.scheme or parts.netloc or link.startswith(("mailto:", "tel:")):
+        return None
+    return link, _target(base_path, parts.path) if parts.path else "", unquote(parts.fragment)
+
+
 def broken_links(
     out: Path, base_path: str, pages: list[str] | None = None, present: set[str] | None = None
 ) -> list[BrokenLink]:
@@ -46,22 +56,24 @@ def broken_links(
     present = output_files(out) if present is None else present
     names = pages if pages is not None else sorted(p for p in present if p.endswith(".html"))
     ids: dict[str, set[str]] = {}
+    parsed: dict[str, tuple[str, str | None, str] | None] = {}  # most links repeat on every page: parse each once
     broken = []
     for name in names:
         text = (out / name).read_text(encoding="utf-8")
         for raw in set(_LINK.findall(text)):
-            link = html.unescape(raw)
-            parts = urlsplit(link)
-            if parts.scheme or parts.netloc or link.startswith(("mailto:", "tel:")):
+            if raw not in parsed:
+                parsed[raw] = _parse_link(raw, base_path)
+            if parsed[raw] is None:
                 continue
-            target = _target(base_path, parts.path) if parts.path else name
+            link, target, fragment = parsed[raw]
+            target = name if target == "" else target
             if target is None or target not in present:
                 broken.append(BrokenLink(name, link))
                 continue
-            if parts.fragment and target.endswith(".html"):
+            if fragment and target.endswith(".html"):
                 if target not in ids:
                     ids[target] = page_ids(out / target)
-                if unquote(parts.fragment) not in ids[target]:
+                if fragment not in ids[target]:
                     broken.append(BrokenLink(name, link))
     return sorted(set(broken), key=lambda b: (b.page, b.target))
 
