@@ -26,16 +26,15 @@ from generator.body_checks import known_paths
 from generator.build import make_urls, template_dir
 from generator.cache import build_key, tree_digest
 from generator.checks import run_checks
-from generator.documents import NO_CONTENT, ContentFiles, Listing, content_files, list_content
+from generator.documents import NO_CONTENT, ContentFiles, Listing, content_files, list_content, parse_file
 from generator.model import Report, Site
 from generator.navigation import SiteIndex, build_index
 from generator.pages import Facets, Page, Urls, report_facets, report_route, routes
+from generator.parse_cache import Parsed, reusable, stat_of
 from generator.problems import Problem, blocking, sort_problems
 from generator.render import RenderJob, make_environment, render_to
 from generator.schema import SCHEMA_DIR, Schemas, load_schemas
-from generator.source import Source, read_markdown, read_yaml
-
-Parsed = tuple[Source | None, tuple[Problem, ...]]
+from generator.source import Source
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,7 @@ class DevState:
     schemas_digest: str = ""
     schemas: Schemas = field(default_factory=dict)
     listing: Listing | None = None
-    parsed: dict[str, tuple[tuple[int, int], Parsed]] = field(default_factory=dict)  # rel → (stat, result)
+    parsed: dict[str, Parsed] = field(default_factory=dict)
     probe: tuple = ()  # (inputs, site, problems): the site assembled without its reports
     assembled: dict[str, tuple[tuple, Report | None, tuple[Problem, ...]]] = field(default_factory=dict)
     checked: dict[str, tuple[tuple, tuple[Problem, ...]]] = field(default_factory=dict)
@@ -98,7 +97,7 @@ def rebuild(
     if listing is None:
         files, problems = ContentFiles(None, {}, (), (), ()), [NO_CONTENT]
     else:
-        files, problems = content_files(listing, {rel: entry[1] for rel, entry in parsed.items()})
+        files, problems = content_files(listing, {rel: (p.source, p.problems) for rel, p in parsed.items()})
     site, probe, assembled, more = _assemble(files, state, today)
     state = dataclasses.replace(state, listing=listing, parsed=parsed, probe=probe, assembled=assembled)
     problems += more
@@ -127,32 +126,24 @@ def rebuild(
     return Rebuild(state, tuple(problems), site, rendered, removed, seconds, cpu_seconds=time.thread_time() - cpu)
 
 
-def _read(root: Path, state: DevState, changed: frozenset[str] | None) -> tuple[Listing | None, dict]:
+def _read(root: Path, state: DevState, changed: frozenset[str] | None) -> tuple[Listing | None, dict[str, Parsed]]:
     """The content listing and every file parsed. When the watcher names only files the last
     rebuild read, and they are all still there, only those are read again; anything else (a new,
     removed or renamed file, an attachment) lists and stats the whole of content/."""
     listing = state.listing
     known = listing is not None and changed is not None and changed <= set(listing.readable)
     if known and all(os.path.isfile(root / rel) for rel in changed):
-        parsed = dict(state.parsed)
-        for rel in sorted(changed):
-            parsed[rel] = _parse(root, rel)
-        return listing, parsed
+        return listing, {**state.parsed, **{rel: _parse(root, rel) for rel in sorted(changed)}}
     listing = list_content(root)
     parsed = {}
     for rel in listing.readable if listing else ():
-        hit = state.parsed.get(rel)
-        stat = os.stat(os.path.join(root, rel))
-        parsed[rel] = hit if hit and hit[0] == (stat.st_mtime_ns, stat.st_size) else _parse(root, rel)
+        old, (mtime_ns, size) = state.parsed.get(rel), stat_of(root / rel)
+        parsed[rel] = old if reusable(old, mtime_ns, size) else parse_file(str(root), rel, mtime_ns, size)
     return listing, parsed
 
 
-def _parse(root: Path, rel: str) -> tuple[tuple[int, int], Parsed]:
-    with open(os.path.join(root, rel), "rb") as handle:
-        stat = os.fstat(handle.fileno())
-        raw = handle.read()
-    source, problems = read_markdown(rel, raw) if rel.endswith(".md") else read_yaml(rel, raw)
-    return (stat.st_mtime_ns, stat.st_size), (source, tuple(problems))
+def _parse(root: Path, rel: str) -> Parsed:
+    return parse_file(str(root), rel, *stat_of(root / rel))
 
 
 def _assemble(files: ContentFiles, state: DevState, today: date) -> tuple[Site | None, tuple, dict, list[Problem]]:
