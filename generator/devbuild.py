@@ -17,6 +17,7 @@ import time
 import traceback
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
 
 import jinja2
@@ -166,9 +167,15 @@ def _assemble(files: ContentFiles, state: DevState, today: date) -> tuple[Site |
         folder = source.path.rsplit("/", 1)[0]
         return (source.digest, townships.get(folder.rsplit("/", 1)[1]), tuple(near.get(folder, ())), today)
 
+    same_site = probe is state.probe  # same townships, attachments and day as last time
     assembled, stale = {}, []
     for source in files.reports:
-        entry, new_key = state.assembled.get(source.path), key(source)
+        entry = state.assembled.get(source.path)
+        # A file not read again is the very same Source: with the same site around it, its report stands.
+        if same_site and entry is not None and entry[1] is not None and entry[1].origin is source:
+            assembled[source.path] = entry
+            continue
+        new_key = key(source)
         if entry is not None and entry[0] == new_key:
             assembled[source.path] = entry
         else:
@@ -183,7 +190,7 @@ def _assemble(files: ContentFiles, state: DevState, today: date) -> tuple[Site |
         mine = tuple(p for p in found if p.path == source.path)
         assembled[source.path] = (assembled[source.path][0], by_path.get(source.path), mine)
     problems += [p for entry in assembled.values() for p in entry[2]]
-    reports = tuple(sorted((e[1] for e in assembled.values() if e[1]), key=lambda r: (r.township, r.year)))
+    reports = tuple(sorted((e[1] for e in assembled.values() if e[1]), key=attrgetter("key")))
     return dataclasses.replace(base, reports=reports), probe, assembled, problems
 
 
