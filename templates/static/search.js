@@ -52,7 +52,7 @@ const DECODER = new TextDecoder();
 const ENCODER = new TextEncoder();
 
 async function unpack(response) {
-  if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
+  if (!response.ok) throw Object.assign(new Error(`${response.url}: HTTP ${response.status}`), { status: response.status });
   const bytes = new Uint8Array(await response.arrayBuffer());
   // A server that sends the file with Content-Encoding: gzip has already unpacked it.
   if (!(bytes[0] === 0x1f && bytes[1] === 0x8b)) return bytes;
@@ -310,7 +310,9 @@ async function search(state) {
     await run.check(run.candidates.length <= EAGER ? EAGER : PAGE);
     run.show(shown);
   } catch (error) {
-    if (!run.cancelled) statusLine.textContent = "搜索索引未能载入，请检查网络后重试。";
+    // No index at all (404) is a preview or a `--no-search` build, not a network fault.
+    const absent = "本站点没有生成搜索索引：预览（xxgk serve）和 xxgk build --no-search 不建索引，用 xxgk build 生成。";
+    if (!run.cancelled) statusLine.textContent = error.status === 404 ? absent : "搜索索引未能载入，请检查网络后重试。";
     throw error;
   }
 }

@@ -269,3 +269,15 @@ def test_search_page_loads_no_script_file_and_fills_filter_choices_when_needed(s
     regions = page.eval_on_selector_all("#f-region option", "os => os.map(o => o.value)")
     assert regions[0] == "" and "安丘市" in regions and len(regions) == len(set(regions))
     page.close()
+
+
+def test_a_site_built_without_search_says_so(sample_root, browser):
+    """`--no-search` (and the dev server) write no index: the page says that, not "check your network"."""
+    assert build_site(sample_root, search=False).ok
+    for origin in serve(sample_root / "site"):
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(origin + "/search/?q=景芝镇")
+        page.wait_for_function("document.getElementById('search-status').textContent.includes('没有生成搜索索引')")
+        assert "xxgk build" in page.inner_text("#search-status")
+        context.close()
