@@ -32,7 +32,8 @@ from generator.model import Report, Site
 from generator.navigation import SiteIndex, build_index
 from generator.pages import Facets, Page, Urls, report_facets, report_route, routes
 from generator.parse_cache import Parsed, reusable, stat_of
-from generator.problems import Problem, blocking, sort_problems
+from generator.problem_groups import Groups, merged, report_groups
+from generator.problems import Problem, blocking
 from generator.render import RenderJob, make_environment, render_to
 from generator.schema import SCHEMA_DIR, Schemas, load_schemas
 from generator.source import Source
@@ -61,6 +62,7 @@ class DevState:
     assembled: dict[str, tuple[tuple, Report | None, tuple[Problem, ...]]] = field(default_factory=dict)
     checked: dict[str, tuple[tuple, tuple[Problem, ...]]] = field(default_factory=dict)
     table: RouteTable | None = None
+    groups: Groups = field(default_factory=dict)  # each report file's problems, sorted (problem_groups.py)
     written: dict[str, str] = field(default_factory=dict)  # output path → fingerprint of the file there
     environment: jinja2.Environment | None = None  # kept so that templates compile once
 
@@ -101,9 +103,10 @@ def rebuild(
         files, problems = content_files(listing, {rel: (p.source, p.problems) for rel, p in parsed.items()})
     site, probe, assembled, more = _assemble(files, state, today)
     state = dataclasses.replace(state, listing=listing, parsed=parsed, probe=probe, assembled=assembled)
-    problems += more
+    # Below, `problems` holds the problems of files other than reports; a report's are in its group.
+    problems = [p for p in problems if p.path not in assembled] + more
     if site is None:
-        return Rebuild(state, tuple(sort_problems(problems)), site, seconds=time.perf_counter() - started)
+        return Rebuild(state, tuple(merged(_groups(state), problems)), site, seconds=time.perf_counter() - started)
     templates = template_dir(root)
     index, urls = build_index(site), make_urls(site, templates)
     key = build_key(templates, SCHEMA_DIR, site.config.digest, site.config.base_url)
@@ -111,7 +114,8 @@ def rebuild(
     checked: dict[str, tuple[tuple, tuple[Problem, ...]]] = {}
     problems += _check(site, state.checked, checked, table.known)
     state = dataclasses.replace(state, checked=checked, table=table)
-    problems = sort_problems(problems)
+    state = dataclasses.replace(state, groups=_groups(state))
+    problems = merged(state.groups, problems)
     if blocking(problems):
         return Rebuild(state, tuple(problems), site, seconds=time.perf_counter() - started)
     if state.environment is None or state.environment.loader.searchpath != [str(templates)]:
@@ -183,13 +187,13 @@ def _assemble(files: ContentFiles, state: DevState, today: date) -> tuple[Site |
             assembled[source.path] = (new_key, None, ())
     if base is None:  # no usable site.yaml: nothing is kept, the problems are all that matter
         return None, probe, {}, assemble(files, state.schemas, today)[1]
+    # the reports' own problems stay in `assembled`: problem_groups.py puts them in
     problems = list(probe[2])
     fresh, found = assemble_reports(tuple(stale), base.townships, state.schemas, files.attachments, today)
     by_path = {r.path: r for r in fresh}
     for source in stale:
         mine = tuple(p for p in found if p.path == source.path)
         assembled[source.path] = (assembled[source.path][0], by_path.get(source.path), mine)
-    problems += [p for entry in assembled.values() for p in entry[2]]
     reports = tuple(sorted((e[1] for e in assembled.values() if e[1]), key=attrgetter("key")))
     return dataclasses.replace(base, reports=reports), probe, assembled, problems
 
@@ -233,7 +237,14 @@ def _check(site: Site, previous: dict, current: dict, known: frozenset[str]) -> 
     for report in stale:
         current[report.path] = (current[report.path][0], tuple(p for p in found if p.path == report.path))
     mine = {r.path for r in stale}
-    return [*(p for entry in current.values() for p in entry[1]), *(p for p in found if p.path not in mine)]
+    return [p for p in found if p.path not in mine]  # the content pages' (the reports' stay in `current`)
+
+
+def _groups(state: DevState) -> Groups:
+    parsed = {path: entry.problems for path, entry in state.parsed.items()}
+    assembled = {path: entry[2] for path, entry in state.assembled.items()}
+    checked = {path: entry[1] for path, entry in state.checked.items()}
+    return report_groups(parsed, assembled, checked, state.groups)
 
 
 def _compiled_environment(templates: Path) -> jinja2.Environment:
