@@ -175,10 +175,13 @@ def test_pages_carry_no_token_block(search_site, browser):
 def test_title_and_township_matches_rank_first(search_site, browser):
     page = browser.new_page()
     page.goto(search_site + "search/?q=景芝镇")
-    page.wait_for_selector("#search-results li")
-    titles = page.eval_on_selector_all("#search-results h2", "hs => hs.map(h => h.textContent)")
-    facts = page.eval_on_selector_all("#search-results li", "ls => ls.map(l => l.textContent)")
-    heading = [("景芝镇" in t) or ("景芝镇" in f.split("\n")[0]) for t, f in zip(titles, facts, strict=True)]
+    # results show while cards are still checked: read them once the count is final, in one go
+    page.wait_for_function("document.getElementById('search-status').textContent.startsWith('找到')")
+    pairs = page.eval_on_selector_all(
+        "#search-results li", "ls => ls.map(l => [l.querySelector('h2').textContent, l.textContent])"
+    )
+    titles = [t for t, _ in pairs]
+    heading = [("景芝镇" in t) or ("景芝镇" in f.split("\n")[0]) for t, f in pairs]
     assert heading[0] and heading == sorted(heading, reverse=True), titles
     page.close()
 
