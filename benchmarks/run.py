@@ -40,7 +40,8 @@ def prepare(n: int, work: Path, only: frozenset[str] | set[str] = frozenset(TOOL
 
 
 def xxgk(root: Path, jobs: int, search: bool = True) -> list[str]:
-    return [PY, "-m", "generator", "--root", str(root), "build", "--jobs", str(jobs), *([] if search else ["--no-search"])]
+    flags = [] if search else ["--no-search"]
+    return [PY, "-m", "generator", "--root", str(root), "build", "--jobs", str(jobs), *flags]
 
 
 def times(label: str, cmd: list[str], reps: int, before=None, cwd: Path | None = None, out: Path | None = None):
@@ -84,7 +85,8 @@ def bench(n: int, work: Path, reps: int, only: set[str], jobs: int, search: bool
     root, rows = base / "xxgk", []
     site = root / "site"
     if "xxgk" in only or "pagefind" in only:
-        rows.append(times("xxgk cold build", xxgk(root, jobs, search), reps, remove(site, root / ".xxgk-cache"), out=site))
+        clear = remove(site, root / ".xxgk-cache")
+        rows.append(times("xxgk cold build", xxgk(root, jobs, search), reps, clear, out=site))
     if "xxgk" in only:
         rows.append(times("xxgk warm, nothing changed", xxgk(root, jobs, search), reps, out=site))
         report = middle_report(root)
