@@ -152,8 +152,9 @@ def report_facets(site: Site) -> Facets:
     return Facets(listing, data, _digest(townships, list(listing.values())), _digest(townships, list(data.values())))
 
 
-def routes(site: Site, index: SiteIndex, urls: Urls) -> Iterator[Page]:
-    facets = report_facets(site)
+def routes(site: Site, index: SiteIndex, urls: Urls, facets: Facets | None = None) -> Iterator[Page]:
+    """`facets`: report_facets(site), when the caller needs them too (the open data's fingerprints)."""
+    facets = facets or report_facets(site)
     listings, data = (facets.all_listings,), (facets.all_data,)
     yield Page("home", urls.home(), "home.html", (), listings)
     yield Page("townships", urls.townships(), "townships.html", (), listings)
