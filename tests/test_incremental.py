@@ -8,10 +8,11 @@ import json
 import os
 from pathlib import Path
 
-from generator import search_update
+from generator import body_checks, search_update
+from generator.build import load_site
 from generator.cache import CACHE_DIR
 from generator.search_docs_cache import FOLDER
-from tests.conftest import build_site
+from tests.conftest import TODAY, build_site
 from tests.test_build import digest_tree
 from tests.test_cache import edit, fresh
 
@@ -117,3 +118,21 @@ def test_rebuilds_with_two_processes_match_a_serial_build_from_scratch(sample_ro
     assert build_site(sample_root, jobs=2).ok
     assert digest_tree(sample_root / "site") == fresh(sample_root, tmp_path)
     assert not any(name.startswith(".") for name in os.listdir(sample_root / CACHE_DIR / FOLDER))
+
+
+def test_body_checks_run_again_only_for_the_edited_body(sample_root, monkeypatch):
+    assert build_site(sample_root).ok
+    checked: list[str] = []
+    original = body_checks.body_findings
+
+    def counting(path, *args):
+        checked.append(path)
+        return original(path, *args)
+
+    monkeypatch.setattr(body_checks, "body_findings", counting)
+    edit(sample_root, BODY_EDITED, "## ", "点击数:12\n\n## ")  # a web-page leftover: a new warning
+    result = build_site(sample_root)
+    assert [p for p in checked if p.startswith("content/townships/")] == [BODY_EDITED]
+    _, expected = load_site(sample_root, TODAY)
+    assert result.problems == tuple(expected)
+    assert any(p.code == "body.leftover" and p.path == BODY_EDITED for p in result.problems)
