@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import os
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+REMOVERS = 8  # threads: each removal waits on the disk, and the waits overlap
 
 
 def staging_dir(out: Path) -> Path:
@@ -61,9 +64,25 @@ def swap_in(staging: Path, out: Path) -> None:
         out.rename(old)
     staging.rename(out)
     if old.exists():
-        shutil.rmtree(old)
+        remove_tree(old)
 
 
 def discard(staging: Path) -> None:
     if staging.exists():
-        shutil.rmtree(staging)
+        remove_tree(staging)
+
+
+def remove_tree(path: Path) -> None:
+    """shutil.rmtree, a few folders at a time: a site is thousands of folders, and removing them
+    one after the other took longer than the rest of a one-report rebuild."""
+    with ThreadPoolExecutor(REMOVERS) as pool:
+        for depth in (3, 2, 1):  # the deepest first, so that the trees removed at once are small
+            list(pool.map(shutil.rmtree, _folders(path, depth)))
+    shutil.rmtree(path)
+
+
+def _folders(path: Path, depth: int) -> list[str]:
+    found = [str(path)]
+    for _ in range(depth):
+        found = [e.path for folder in found for e in os.scandir(folder) if e.is_dir(follow_symlinks=False)]
+    return found
