@@ -124,7 +124,7 @@ def build(root: Path, options: BuildOptions) -> BuildResult:
         key = build_key(templates, SCHEMA_DIR, site.config.digest, site.config.base_url, code)
         if previous and not _trusted(previous, key, options.out):
             previous, note = None, "cache is for other config or output folder, rebuilding everything"
-        result = _publish(root, site, templates, key, previous, options, progress)
+        result = _publish(root, site, templates, key, previous, problems, options, progress)
     finally:
         progress.close()
     if isinstance(result, list):
@@ -139,8 +139,8 @@ def build(root: Path, options: BuildOptions) -> BuildResult:
 
 
 def _publish(
-    root: Path, site: Site, templates: Path, key: str, previous: Manifest | None, options: BuildOptions,
-    progress: Progress,
+    root: Path, site: Site, templates: Path, key: str, previous: Manifest | None, problems: list[Problem],
+    options: BuildOptions, progress: Progress,
 ) -> tuple[Manifest, list[str], int, tuple[str, ...]] | list[Problem]:
     """Renders into a staging tree (unchanged pages hard-linked from the last build), adds the open
     data, the search index and the link check, and swaps it in; or the broken links, changing nothing.
