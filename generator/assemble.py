@@ -31,18 +31,26 @@ def assemble(files: ContentFiles, schemas: Schemas, today: date) -> tuple[Site |
     problems: list[Problem] = []
     config = _config(files.config, problems)
     townships = _townships(files.townships, problems)
-    known = {t.slug: t for t in townships}
-    reports = []
-    present = frozenset(files.attachments)  # a set: a lookup per report must not scan every attachment
-    for source in files.reports:
-        report = _report(source, known, schemas, present, today, problems)
-        if report:
-            reports.append(report)
-    reports.sort(key=lambda r: (r.township, r.year))
+    reports, more = assemble_reports(files.reports, townships, schemas, files.attachments, today)
+    problems += more
     pages = tuple(p for p in (_page(s, problems) for s in files.pages) if p)
     if config is None:
         return None, problems
-    return Site(config, townships, tuple(reports), pages, schemas, files.attachments), problems
+    return Site(config, townships, reports, pages, schemas, files.attachments), problems
+
+
+def assemble_reports(
+    sources: tuple[Source, ...], townships: tuple[Township, ...], schemas: Schemas, attachments: tuple[str, ...],
+    today: date,
+) -> tuple[tuple[Report, ...], list[Problem]]:
+    """The reports of `sources`, sorted by township and year (the dev server assembles only the
+    changed ones against the townships it has)."""
+    problems: list[Problem] = []
+    known = {t.slug: t for t in townships}
+    present = frozenset(attachments)  # a set: a lookup per report must not scan every attachment
+    reports = [r for r in (_report(s, known, schemas, present, today, problems) for s in sources) if r]
+    reports.sort(key=lambda r: (r.township, r.year))
+    return tuple(reports), problems
 
 
 def _config(source: Source | None, problems: list[Problem]) -> SiteConfig | None:

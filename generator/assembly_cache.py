@@ -81,7 +81,8 @@ def assemble_cached(
     site = replace(site, reports=tuple(reports))
     memo = _check_cached(site, memo)
     problems += [p for m in memo.values() for p in m.checked]
-    found, bodies = bodies_checked(site, {path: m.body for path, m in memo.items() if m.body is not None})
+    memoised = {path: m.body for path, m in memo.items() if m.body is not None}
+    found, bodies = bodies_checked(site, site.reports, memoised)
     memo = {path: _with_body(m, bodies.get(path)) for path, m in memo.items()}
     problems += [*found, *gap_notices(site.reports)]
     entries = {
@@ -120,7 +121,7 @@ def _check_cached(site: Site, memo: dict[str, Assembled]) -> dict[str, Assembled
 def _report_checks(site: Site) -> list[Problem]:
     """The part of `run_checks` that looks at no report but one and the report of the year before."""
     prose = [p for r in site.reports for p in prose_against_figures(r, site.schemas)]
-    return [*table_problems(site), *copy_paste(site.reports), *prose]
+    return [*table_problems(site), *copy_paste(site.reports, site.reports), *prose]
 
 
 def _with_body(memo: Assembled, body: BodyFindings | None) -> Assembled:

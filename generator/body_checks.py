@@ -7,7 +7,7 @@ import bisect
 import hashlib
 import itertools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass
 from datetime import date
 from posixpath import normpath
@@ -15,7 +15,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from generator.boilerplate import LEFTOVERS
 from generator.markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, normalize_heading
-from generator.model import Site
+from generator.model import Report, Site
 from generator.navigation import build_index
 from generator.pages import Urls, routes
 from generator.problems import WARNING, Problem
@@ -43,18 +43,18 @@ class BodyFindings:
     links: tuple[tuple[int, str], ...]  # (line in the file, link) of internal links
 
 
-Memo = Mapping[str, BodyFindings]  # content path → findings (assembly_cache.py keeps them)
+def check_bodies(site: Site, reports: tuple[Report, ...], known: frozenset[str] | None = None) -> list[Problem]:
+    """The bodies of `reports` and of every content page."""
+    return bodies_checked(site, reports, {}, known)[0]
 
 
-def check_bodies(site: Site, memo: Memo | None = None) -> list[Problem]:
-    return bodies_checked(site, memo or {})[0]
-
-
-def bodies_checked(site: Site, memo: Memo) -> tuple[list[Problem], dict[str, BodyFindings]]:
-    """The body problems of every report and page, and the findings to memoise: a body whose
-    inputs are unchanged is not checked again, only its links."""
+def bodies_checked(
+    site: Site, reports: tuple[Report, ...], memo: Mapping[str, BodyFindings], known: frozenset[str] | None = None
+) -> tuple[list[Problem], dict[str, BodyFindings]]:
+    """check_bodies, and the findings to memoise (content path → findings): a body whose inputs
+    are the same as in `memo` is not checked again, only its links."""
     bodies = []
-    for report in site.reports:
+    for report in reports:
         fmt = site.schemas[report.format]
         tables = {t.id for t in report.tables}
         covered = {normalize_heading(s.title) for s in fmt.sections if s.table in tables}
@@ -70,9 +70,10 @@ def bodies_checked(site: Site, memo: Memo) -> tuple[list[Problem], dict[str, Bod
         findings[path] = found if found is not None and fresh else body_findings(path, body, first, covered)
         problems += findings[path].problems
         linked += [(path, url, number, link) for number, link in findings[path].links]
-    known = _known_paths(site, site.config.base_path) if linked else set()
+    if linked and known is None:  # the site's pages are only listed when some body links to one
+        known = known_paths(site, (p.url for p in routes(site, build_index(site), Urls("/", "/"))))
     for path, url, number, link in linked:
-        if not _resolves(link, url, known):
+        if not _resolves(link, url, known or frozenset()):
             message = f"链接“{link}”指向本站不存在的页面，请改正地址或删去链接"
             problems.append(Problem(path, number, "body.broken_link", message))
     return problems, findings
@@ -195,7 +196,7 @@ def _links(line: str) -> list[str]:
     ]
 
 
-def _resolves(link: str, page_url: str, known: set[str]) -> bool:
+def _resolves(link: str, page_url: str, known: Set[str]) -> bool:
     """`link` from the page at `page_url` (both relative to the site root) reaches a known page."""
     target = urlsplit(link).path
     resolved = target.lstrip("/") if target.startswith("/") else urljoin(page_url, target)
@@ -205,13 +206,15 @@ def _resolves(link: str, page_url: str, known: set[str]) -> bool:
     return any(candidate in known for candidate in (resolved, resolved.rstrip("/") + "/", resolved + "/"))
 
 
-def _known_paths(site: Site, base_path: str) -> set[str]:
+def known_paths(site: Site, page_urls: Iterable[str]) -> frozenset[str]:
     """Every URL of the site relative to its root (as links are written in content), also with
-    the base path in front, since editors may copy a link from the address bar."""
+    the base path in front, since editors may copy a link from the address bar. `page_urls`: the
+    routes' URLs, with or without the base path."""
+    base = site.config.base_path
     urls = Urls("/", "/")
-    index = build_index(site)
-    known = {page.url.lstrip("/") for page in routes(site, index, urls)}
+    known = {u[len(base) - 1 :] if u.startswith(base) else u for u in page_urls}
+    known = {u.lstrip("/") for u in known}
     known |= {urls.attachment(r.township, r.year, r.attachment).lstrip("/") for r in site.reports if r.attachment}
     known.add("")
-    prefix = base_path.lstrip("/")
-    return {unquote(k) for k in known} | {unquote(prefix + k) for k in known}
+    prefix = base.lstrip("/")
+    return frozenset({unquote(k) for k in known} | {unquote(prefix + k) for k in known})

@@ -23,15 +23,21 @@ CODE_BY_BASIS = {
 _OP_ZH = {"==": "应等于", ">=": "应不小于", "<=": "应不大于"}
 
 
-def run_checks(site: Site) -> list[Problem]:
-    """Every check that needs the whole assembled site (field checks happen in assemble)."""
-    return [*table_problems(site), *check_bodies(site), *check_across(site)]
+def run_checks(
+    site: Site, only: frozenset[tuple[str, int]] | None = None, known: frozenset[str] | None = None
+) -> list[Problem]:
+    """Every check that needs the whole assembled site (field checks happen in assemble). With
+    `only` (report keys), the problems of those reports and of the content pages, the rest of the
+    site read as context: what `xxgk serve` re-checks after an edit. `known`: the site's paths for
+    the body link check, when the caller has them (body_checks.known_paths)."""
+    mine = site.reports if only is None else tuple(r for r in site.reports if r.key in only)
+    return [*table_problems(site, mine), *check_bodies(site, mine, known), *check_across(site, mine)]
 
 
-def table_problems(site: Site) -> list[Problem]:
+def table_problems(site: Site, reports: tuple[Report, ...] | None = None) -> list[Problem]:
     by_key = {r.key: r for r in site.reports}
     problems: list[Problem] = []
-    for report in site.reports:
+    for report in site.reports if reports is None else reports:
         prev = by_key.get((report.township, report.year - 1))
         for values in report.tables:
             table = site.schemas[values.format].table(values.id)

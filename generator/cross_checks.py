@@ -13,9 +13,14 @@ from generator.schema import Schemas
 _FIGURE_LABELS = {f.name: (f.label, f.unit) for f in FIGURES}
 
 
-def check_across(site: Site) -> list[Problem]:
-    problems = [*copy_paste(site.reports), *gap_notices(site.reports)]
-    for report in site.reports:
+def check_across(site: Site, reports: tuple[Report, ...]) -> list[Problem]:
+    """The problems of `reports`, with every report of the site as context."""
+    if not reports:
+        return []
+    paths = {r.path for r in reports}
+    every = site.reports
+    problems = [*copy_paste(every, reports), *(p for p in gap_notices(every) if p.path in paths)]
+    for report in reports:
         problems += prose_against_figures(report, site.schemas)
     return problems
 
@@ -67,8 +72,8 @@ def _has_substance(report: Report) -> bool:
     return any(v for v in values)
 
 
-def copy_paste(reports: tuple[Report, ...]) -> list[Problem]:
-    by_key = {r.key: r for r in reports}
+def copy_paste(every: tuple[Report, ...], reports: tuple[Report, ...]) -> list[Problem]:
+    by_key = {r.key: r for r in every}
     problems = []
     for report in reports:
         prev = by_key.get((report.township, report.year - 1))

@@ -4,7 +4,8 @@ A rebuild is a function from the last `DevState` to the next one. Unchanged file
 unchanged reports are not re-assembled or re-checked, and only pages whose dependency fingerprint
 (pages.py `Page.deps`, as in the build cache) changed are rendered, in place, into the dev server's
 own output directory. A change to a template, a schema or site.yaml changes the build key, so every
-page is rendered again.
+page is rendered again. The file watcher says which files changed; with that, a rebuild after
+editing one report does work in proportion to that report, not to the site (see `route_table`).
 """
 
 from __future__ import annotations
@@ -20,14 +21,15 @@ from pathlib import Path
 
 import jinja2
 
-from generator.assemble import assemble
+from generator.assemble import assemble, assemble_reports
+from generator.body_checks import known_paths
 from generator.build import make_urls, template_dir
 from generator.cache import build_key, tree_digest
 from generator.checks import run_checks
-from generator.documents import ContentFiles, load_documents
+from generator.documents import NO_CONTENT, ContentFiles, Listing, content_files, list_content
 from generator.model import Report, Site
-from generator.navigation import build_index
-from generator.pages import routes
+from generator.navigation import SiteIndex, build_index
+from generator.pages import Facets, Page, Urls, report_facets, report_route, routes
 from generator.problems import Problem, blocking, sort_problems
 from generator.render import RenderJob, make_environment, render_to
 from generator.schema import SCHEMA_DIR, Schemas, load_schemas
@@ -37,14 +39,28 @@ Parsed = tuple[Source | None, tuple[Problem, ...]]
 
 
 @dataclass(frozen=True)
+class RouteTable:
+    """Every page of a rebuild with its fingerprint, and what the pages other than the report pages
+    depend on: while that stays the same, only the report pages of changed reports are made anew."""
+
+    shared_key: tuple
+    facets: Facets
+    pages: dict[str, tuple[Page, str]]  # output path → (page, fingerprint)
+    known: frozenset[str]  # body_checks.known_paths of these pages
+
+
+@dataclass(frozen=True)
 class DevState:
     """What the last rebuild knew; every field is replaced, never changed in place."""
 
     schemas_digest: str = ""
     schemas: Schemas = field(default_factory=dict)
+    listing: Listing | None = None
     parsed: dict[str, tuple[tuple[int, int], Parsed]] = field(default_factory=dict)  # rel → (stat, result)
+    probe: tuple = ()  # (inputs, site, problems): the site assembled without its reports
     assembled: dict[str, tuple[tuple, Report | None, tuple[Problem, ...]]] = field(default_factory=dict)
     checked: dict[str, tuple[tuple, tuple[Problem, ...]]] = field(default_factory=dict)
+    table: RouteTable | None = None
     written: dict[str, str] = field(default_factory=dict)  # output path → fingerprint of the file there
     environment: jinja2.Environment | None = None  # kept so that templates compile once
 
@@ -69,28 +85,39 @@ class Rebuild:
     cpu_seconds: float = 0.0  # this thread's CPU time: the wall time on an idle machine
 
 
-def rebuild(root: Path, out: Path, state: DevState, today: date, jobs: int = 1) -> Rebuild:
-    """Brings `out` up to date with `root`; with errors in the content, only checks."""
+def rebuild(
+    root: Path, out: Path, state: DevState, today: date, jobs: int = 1, changed: frozenset[str] | None = None
+) -> Rebuild:
+    """Brings `out` up to date with `root`; with errors in the content, only checks. `changed`: the
+    root-relative paths of the content files the watcher saw change (None: not known, look at all)."""
     started, cpu = time.perf_counter(), time.thread_time()
     schemas_digest = tree_digest(SCHEMA_DIR)
     if schemas_digest != state.schemas_digest:
         state = DevState(schemas_digest, load_schemas(SCHEMA_DIR), written=state.written)
-    parsed: dict[str, tuple[tuple[int, int], Parsed]] = {}
-    files, problems = load_documents(root, jobs, _cached_reader(state.parsed, parsed))
-    site, assembled, more = _assemble(files, state, today)
+    listing, parsed = _read(root, state, changed)
+    if listing is None:
+        files, problems = ContentFiles(None, {}, (), (), ()), [NO_CONTENT]
+    else:
+        files, problems = content_files(listing, {rel: entry[1] for rel, entry in parsed.items()})
+    site, probe, assembled, more = _assemble(files, state, today)
+    state = dataclasses.replace(state, listing=listing, parsed=parsed, probe=probe, assembled=assembled)
     problems += more
-    checked: dict[str, tuple[tuple, tuple[Problem, ...]]] = {}
-    if site is not None:
-        problems += _check(site, state.checked, checked)
-    state = dataclasses.replace(state, parsed=parsed, assembled=assembled, checked=checked)
-    problems = sort_problems(problems)
-    if site is None or blocking(problems):
-        return Rebuild(state, tuple(problems), site, seconds=time.perf_counter() - started)
+    if site is None:
+        return Rebuild(state, tuple(sort_problems(problems)), site, seconds=time.perf_counter() - started)
     templates = template_dir(root)
+    index, urls = build_index(site), make_urls(site, templates)
+    key = build_key(templates, SCHEMA_DIR, site.config.digest, site.config.base_url)
+    table = route_table(site, index, urls, key, state.table)
+    checked: dict[str, tuple[tuple, tuple[Problem, ...]]] = {}
+    problems += _check(site, state.checked, checked, table.known)
+    state = dataclasses.replace(state, checked=checked, table=table)
+    problems = sort_problems(problems)
+    if blocking(problems):
+        return Rebuild(state, tuple(problems), site, seconds=time.perf_counter() - started)
     if state.environment is None or state.environment.loader.searchpath != [str(templates)]:
         state = dataclasses.replace(state, environment=_compiled_environment(templates))
     try:
-        written, rendered, removed = write_changed(root, site, out, state.written, jobs, state.environment)
+        written, rendered, removed = write_changed(root, site, index, urls, table, out, state, jobs)
     except RenderFailed as failure:
         crash = "".join(traceback.format_exception(failure.__cause__ or failure))
         state = dataclasses.replace(state, written=failure.written)
@@ -100,87 +127,115 @@ def rebuild(root: Path, out: Path, state: DevState, today: date, jobs: int = 1) 
     return Rebuild(state, tuple(problems), site, rendered, removed, seconds, cpu_seconds=time.thread_time() - cpu)
 
 
-def _cached_reader(previous: dict, current: dict):
-    """A documents.Reader that re-parses a file only when its size or modification time changed."""
-
-    def read(root: Path, rels: list[str], jobs: int) -> list[Parsed]:
-        results = []
-        for rel in rels:
-            stat = os.stat(os.path.join(root, rel))
-            stamp = (stat.st_mtime_ns, stat.st_size)
-            hit = previous.get(rel)
-            if hit and hit[0] == stamp:
-                result = hit[1]
-            else:
-                with open(os.path.join(root, rel), "rb") as handle:
-                    raw = handle.read()
-                source, problems = read_markdown(rel, raw) if rel.endswith(".md") else read_yaml(rel, raw)
-                result = (source, tuple(problems))
-            current[rel] = (stamp, result)
-            results.append((result[0], list(result[1])))
-        return results
-
-    return read
+def _read(root: Path, state: DevState, changed: frozenset[str] | None) -> tuple[Listing | None, dict]:
+    """The content listing and every file parsed. When the watcher names only files the last
+    rebuild read, and they are all still there, only those are read again; anything else (a new,
+    removed or renamed file, an attachment) lists and stats the whole of content/."""
+    listing = state.listing
+    known = listing is not None and changed is not None and changed <= set(listing.readable)
+    if known and all(os.path.isfile(root / rel) for rel in changed):
+        parsed = dict(state.parsed)
+        for rel in sorted(changed):
+            parsed[rel] = _parse(root, rel)
+        return listing, parsed
+    listing = list_content(root)
+    parsed = {}
+    for rel in listing.readable if listing else ():
+        hit = state.parsed.get(rel)
+        stat = os.stat(os.path.join(root, rel))
+        parsed[rel] = hit if hit and hit[0] == (stat.st_mtime_ns, stat.st_size) else _parse(root, rel)
+    return listing, parsed
 
 
-def _assemble(files: ContentFiles, state: DevState, today: date) -> tuple[Site | None, dict, list[Problem]]:
+def _parse(root: Path, rel: str) -> tuple[tuple[int, int], Parsed]:
+    with open(os.path.join(root, rel), "rb") as handle:
+        stat = os.fstat(handle.fileno())
+        raw = handle.read()
+    source, problems = read_markdown(rel, raw) if rel.endswith(".md") else read_yaml(rel, raw)
+    return (stat.st_mtime_ns, stat.st_size), (source, tuple(problems))
+
+
+def _assemble(files: ContentFiles, state: DevState, today: date) -> tuple[Site | None, tuple, dict, list[Problem]]:
     """Assembles only the reports whose inputs changed: a report depends on its own file, its
-    township (as assembled), the attachments beside it and `today`. Everything else (config,
-    townships, pages) is cheap and assembled every time, with the changed reports."""
-    probe, _ = assemble(dataclasses.replace(files, reports=()), state.schemas, today)
-    townships = {t.slug: t for t in probe.townships} if probe else {}
+    township (as assembled), the attachments beside it and `today`. The rest of the site (config,
+    townships, pages) is assembled again only when one of its files changed."""
+    inputs = (files.config, tuple(files.townships.items()), files.pages, files.attachments, today, state.schemas)
+    if state.probe and state.probe[0] == inputs:
+        probe = state.probe
+    else:
+        site, problems = assemble(dataclasses.replace(files, reports=()), state.schemas, today)
+        probe = (inputs, site, tuple(problems))
+    base = probe[1]
+    townships = {t.slug: t for t in base.townships} if base else {}
+    near: dict[str, list[str]] = {}
+    for attachment in files.attachments:
+        near.setdefault(attachment.rsplit("/", 1)[0], []).append(attachment)
 
     def key(source: Source) -> tuple:
-        folder = source.path.rsplit("/", 1)[0] + "/"
-        near = tuple(a for a in files.attachments if a.startswith(folder))
-        return (source.digest, townships.get(source.path.split("/")[2]), near, today)
+        folder = source.path.rsplit("/", 1)[0]
+        return (source.digest, townships.get(folder.rsplit("/", 1)[1]), tuple(near.get(folder, ())), today)
 
-    keys = {s.path: key(s) for s in files.reports}
-    stale = tuple(s for s in files.reports if state.assembled.get(s.path, (None,))[0] != keys[s.path])
-    site, problems = assemble(dataclasses.replace(files, reports=stale), state.schemas, today)
-    fresh = {s.path for s in stale}
-    by_path = {r.path: r for r in site.reports} if site else {}
-    assembled = {}
+    assembled, stale = {}, []
     for source in files.reports:
-        if source.path in fresh:
-            mine = tuple(p for p in problems if p.path == source.path)
-            assembled[source.path] = (keys[source.path], by_path.get(source.path), mine)
+        entry, new_key = state.assembled.get(source.path), key(source)
+        if entry is not None and entry[0] == new_key:
+            assembled[source.path] = entry
         else:
-            assembled[source.path] = state.assembled[source.path]
-    others = [p for p in problems if p.path not in fresh]
-    kept = [p for path, entry in assembled.items() if path not in fresh for p in entry[2]]
-    if site is None:
-        return None, assembled, others + kept + [p for p in problems if p.path in fresh]
+            stale.append(source)
+            assembled[source.path] = (new_key, None, ())
+    if base is None:  # no usable site.yaml: nothing is kept, the problems are all that matter
+        return None, probe, {}, assemble(files, state.schemas, today)[1]
+    problems = list(probe[2])
+    fresh, found = assemble_reports(tuple(stale), base.townships, state.schemas, files.attachments, today)
+    by_path = {r.path: r for r in fresh}
+    for source in stale:
+        mine = tuple(p for p in found if p.path == source.path)
+        assembled[source.path] = (assembled[source.path][0], by_path.get(source.path), mine)
+    problems += [p for entry in assembled.values() for p in entry[2]]
     reports = tuple(sorted((e[1] for e in assembled.values() if e[1]), key=lambda r: (r.township, r.year)))
-    mine = [p for path in fresh for p in assembled[path][2]]
-    return dataclasses.replace(site, reports=reports), assembled, others + kept + mine
+    return dataclasses.replace(base, reports=reports), probe, assembled, problems
 
 
-def _check(site: Site, previous: dict, current: dict) -> list[Problem]:
-    """Re-runs the checks of a report only when it or the report of the year before changed."""
+def route_table(site: Site, index: SiteIndex, urls: Urls, key: str, previous: RouteTable | None) -> RouteTable:
+    """Every page with its fingerprint. The pages other than report pages depend only on what
+    `shared_key` holds (pages.py: they see the reports through their facets), so while it is the
+    same as last time they are taken over, and only the reports that are not the very objects of
+    last time get their page made again: an edit to one report costs one report, not the site."""
+    facets = report_facets(site, previous.facets if previous else None)
+    corrections = tuple(site.corrections.items())
+    shared_key = (key, urls, facets.all_listings, facets.all_data, site.townships, site.pages, site.config,
+                  corrections, tuple(site.revised.items()))
+    if previous is None or previous.shared_key != shared_key:
+        pages = {urls.output_path(p.url): (p, p.fingerprint(key)) for p in routes(site, index, urls, facets)}
+        known = known_paths(site, (p.url for p, _ in pages.values()))
+        return RouteTable(shared_key, facets, pages, known)
+    pages = dict(previous.pages)
+    for report in site.reports:
+        if previous.facets.reports.get(report.key) is not report:
+            page = report_route(site, index, urls, facets, report)
+            pages[urls.output_path(page.url)] = (page, page.fingerprint(key))
+    return RouteTable(shared_key, facets, pages, previous.known)
+
+
+def _check(site: Site, previous: dict, current: dict, known: frozenset[str]) -> list[Problem]:
+    """Re-runs the checks of a report only when it or the report of the year before changed (the
+    content pages are checked every time: there are few)."""
     by_key = {r.key: r for r in site.reports}
     stale: list[Report] = []
     for report in site.reports:
         prev = by_key.get((report.township, report.year - 1))
-        key = (report, prev)
         hit = previous.get(report.path)
         # Unchanged reports are the very same objects (kept by _assemble): identity is enough.
         if hit and hit[0][0] is report and hit[0][1] is prev:
             current[report.path] = hit
         else:
-            current[report.path] = (key, ())
+            current[report.path] = ((report, prev), ())
             stale.append(report)
-    if stale:
-        needed = {r.key: r for r in stale}
-        for report in stale:
-            prev = by_key.get((report.township, report.year - 1))
-            if prev:
-                needed[prev.key] = prev
-        subset = tuple(sorted(needed.values(), key=lambda r: (r.township, r.year)))
-        found = run_checks(dataclasses.replace(site, reports=subset))
-        for report in stale:
-            current[report.path] = (current[report.path][0], tuple(p for p in found if p.path == report.path))
-    return [p for entry in current.values() for p in entry[1]]
+    found = run_checks(site, frozenset(r.key for r in stale), known)
+    for report in stale:
+        current[report.path] = (current[report.path][0], tuple(p for p in found if p.path == report.path))
+    mine = {r.path for r in stale}
+    return [*(p for entry in current.values() for p in entry[1]), *(p for p in found if p.path not in mine)]
 
 
 def _compiled_environment(templates: Path) -> jinja2.Environment:
@@ -193,26 +248,22 @@ def _compiled_environment(templates: Path) -> jinja2.Environment:
 
 
 def write_changed(
-    root: Path, site: Site, out: Path, written: dict[str, str], jobs: int, environment: jinja2.Environment | None
+    root: Path, site: Site, index: SiteIndex, urls: Urls, table: RouteTable, out: Path, state: DevState, jobs: int
 ) -> tuple[dict[str, str], tuple[str, ...], tuple[str, ...]]:
     """Renders into `out` the pages whose fingerprint differs from what `out` holds; removes pages
     that no longer exist. If rendering raises, what was written is still recorded, so the next
     rebuild renders only the rest."""
-    templates = template_dir(root)
-    index = build_index(site)
-    urls = make_urls(site, templates)
-    pages = list(routes(site, index, urls))
-    key = build_key(templates, SCHEMA_DIR, site.config.digest, site.config.base_url)
-    fingerprints = {urls.output_path(p.url): p.fingerprint(key) for p in pages}
-    dirty = [p for p in pages if written.get(urls.output_path(p.url)) != fingerprints[urls.output_path(p.url)]]
-    kept = {rel: fp for rel, fp in written.items() if fingerprints.get(rel) == fp}
-    removed = tuple(sorted(rel for rel in written if rel not in fingerprints))
+    written = state.written
+    dirty = [page for rel, (page, fp) in table.pages.items() if written.get(rel) != fp]
+    kept = {rel: fp for rel, fp in written.items() if rel in table.pages and table.pages[rel][1] == fp}
+    removed = tuple(sorted(rel for rel in written if rel not in table.pages))
     for rel in removed:
         (out / rel).unlink(missing_ok=True)
     rendered = []
+    templates = template_dir(root)
     try:
-        for rel, _ in render_to(RenderJob(site, index, urls, templates, out, environment), dirty, jobs):
-            kept[rel] = fingerprints[rel]
+        for rel, _ in render_to(RenderJob(site, index, urls, templates, out, state.environment), dirty, jobs):
+            kept[rel] = table.pages[rel][1]
             rendered.append(rel)
     except Exception as exc:
         raise RenderFailed(dict(kept)) from exc

@@ -98,8 +98,8 @@ class DevServer:
         thread.start()
         self._threads.append(thread)
 
-    def _rebuild(self, state: DevState) -> Rebuild:
-        result = rebuild(self.root, self.out, state, date.today(), os.cpu_count() or 1)
+    def _rebuild(self, state: DevState, changed: frozenset[str] | None = None) -> Rebuild:
+        result = rebuild(self.root, self.out, state, date.today(), os.cpu_count() or 1, changed)
         if blocking(result.problems):
             # Rendering stops at the first error: what is in `out` stays as it was.
             print(f"内容有错误，浏览器中显示错误列表：\n{format_text(blocking(result.problems))}", file=sys.stderr)
@@ -125,11 +125,18 @@ class DevServer:
             self._watching.set()
             if not changes:
                 continue
-            result = self._rebuild(self.status.result.state)
+            result = self._rebuild(self.status.result.state, self._content_changes(changes))
             base = result.site.config.base_path if result.site else self.status.base_path
             with self._changed:
                 self.status = Status(result, self.status.generation + 1, base)
                 self._changed.notify_all()
+
+    def _content_changes(self, changes: set[tuple[watchfiles.Change, str]]) -> frozenset[str]:
+        """The watcher's paths under content/, relative to the site root as the build names them
+        (templates and schemas are looked at on every rebuild anyway)."""
+        root = os.path.realpath(self.root)  # both sides real paths: a symlinked root names files alike
+        rels = (Path(os.path.relpath(os.path.realpath(path), root)).as_posix() for _, path in changes)
+        return frozenset(rel for rel in rels if rel.startswith("content/"))
 
     def wait_for_reload(self, generation: int) -> Status | None:
         """Blocks until a rebuild newer than `generation`, or until the server stops (None)."""

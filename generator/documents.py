@@ -139,19 +139,29 @@ def load_documents_cached(
     return files, problems, ParseCache(cache.key, entries, cache.note)
 
 
-def _collect(root: Path, parse: Parser) -> tuple[ContentFiles, list[Problem]]:
+@dataclass(frozen=True)
+class Listing:
+    """Which files content/ holds, sorted and classified, before any is read."""
+
+    yamls: tuple[str, ...]
+    markdowns: tuple[str, ...]
+    attachments: tuple[str, ...]
+    folders: tuple[str, ...]  # township folder names
+    problems: tuple[Problem, ...]  # files that do not belong, folders without township.yaml
+
+    @property
+    def readable(self) -> tuple[str, ...]:
+        return self.yamls + self.markdowns
+
+
+def list_content(root: Path) -> Listing | None:
+    """None when there is no content/ folder."""
     content = root / "content"
     if not content.is_dir():
-        return ContentFiles(None, {}, (), (), ()), [
-            Problem("content", 0, "config.missing", "找不到 content/ 目录：请在站点根目录运行 xxgk")
-        ]
+        return None
     yamls, markdowns, attachments, problems = _classify(root, content)
-    parsed = parse(yamls + markdowns)
-    config = None
-    townships: dict[str, Source | None] = {}
-    reports, pages = [], []
-    for folder in sorted(p.name for p in (content / "townships").glob("*") if p.is_dir()):
-        townships[folder] = None
+    folders = tuple(sorted(p.name for p in (content / "townships").glob("*") if p.is_dir()))
+    for folder in folders:
         if not (content / "townships" / folder / "township.yaml").is_file():
             problems.append(
                 Problem(
@@ -161,14 +171,37 @@ def _collect(root: Path, parse: Parser) -> tuple[ContentFiles, list[Problem]]:
                     "乡镇目录中缺少 township.yaml（写明 name、county、city、province），可用 xxgk new township 生成",
                 )
             )
-    for rel, (source, file_problems) in parsed.items():
+    return Listing(tuple(yamls), tuple(markdowns), tuple(attachments), folders, tuple(problems))
+
+
+NO_CONTENT = Problem("content", 0, "config.missing", "找不到 content/ 目录：请在站点根目录运行 xxgk")
+
+
+def _collect(root: Path, parse: Parser) -> tuple[ContentFiles, list[Problem]]:
+    listing = list_content(root)
+    if listing is None:
+        return ContentFiles(None, {}, (), (), ()), [NO_CONTENT]
+    return content_files(listing, parse(list(listing.readable)))
+
+
+def content_files(
+    listing: Listing, parsed: dict[str, tuple[Source | None, list[Problem]]]
+) -> tuple[ContentFiles, list[Problem]]:
+    """The parsed files of `listing`, sorted into config, townships, reports and pages."""
+    problems = list(listing.problems)
+    config = None
+    townships: dict[str, Source | None] = dict.fromkeys(listing.folders)
+    reports, pages = [], []
+    for rel in listing.readable:
+        source, file_problems = parsed[rel]
         problems += file_problems
-        parts = Path(rel).parts[1:]
-        if parts == ("site.yaml",):
+        # content/site.yaml, content/pages/<name>.md, content/townships/<slug>/{township.yaml,<year>.md}
+        parts = rel.split("/")
+        if len(parts) == 2:
             config = source
         elif parts[-1] == "township.yaml":
-            townships[parts[1]] = source
-        elif source is not None and parts[0] == "pages":
+            townships[parts[2]] = source
+        elif source is not None and parts[1] == "pages":
             pages.append(source)
         elif source is not None:
             reports.append(source)
@@ -178,4 +211,4 @@ def _collect(root: Path, parse: Parser) -> tuple[ContentFiles, list[Problem]]:
                 "content/site.yaml", 0, "config.missing", "缺少站点配置 content/site.yaml（至少写 title: 和 base_url:）"
             )
         )
-    return ContentFiles(config, townships, tuple(reports), tuple(pages), tuple(attachments)), problems
+    return ContentFiles(config, townships, tuple(reports), tuple(pages), listing.attachments), problems

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
 
 from generator.cells import compared_cells, stated_cells
-from generator.model import FIGURE_NAMES, Site
+from generator.model import FIGURE_NAMES, Report, Site
 from generator.navigation import SiteIndex
 
 RESERVED = {"townships", "years", "regions", "static", "search", "data", "compare"}
@@ -141,19 +141,31 @@ class Facets:
     data: dict[tuple[str, int], str]  # listing + figures + tables: what comparisons show
     all_listings: str  # the listing of every report and township, in one digest
     all_data: str
+    townships: str  # every township, in one digest
+    reports: dict[tuple[str, int], Report]  # the reports these facets were taken from
+    stated: frozenset[tuple[str, str, str, int]]  # cells.stated_cells of all reports
 
 
-def report_facets(site: Site) -> Facets:
+def report_facets(site: Site, previous: Facets | None = None) -> Facets:
+    """With `previous` (the dev server's last rebuild), the facets of a report that is the very
+    same object as last time are taken over rather than hashed again."""
+    known = previous.reports if previous else {}
     listing, data = {}, {}
     for r in site.reports:
+        if known.get(r.key) is r:
+            listing[r.key], data[r.key] = previous.listing[r.key], previous.data[r.key]
+            continue
         listing[r.key] = _digest(r.key, r.title, r.published, r.organ, r.format, r.attachment)
         data[r.key] = _digest(listing[r.key], r.figures, r.tables)
-    townships = [t.digest for t in site.townships]
-    return Facets(listing, data, _digest(townships, list(listing.values())), _digest(townships, list(data.values())))
+    townships = _digest([t.digest for t in site.townships])
+    all_data = _digest(townships, list(data.values()))
+    same = previous is not None and previous.all_data == all_data
+    stated = previous.stated if same else frozenset(stated_cells(site.reports))
+    reports = {r.key: r for r in site.reports}
+    return Facets(listing, data, _digest(townships, list(listing.values())), all_data, townships, reports, stated)
 
 
 def routes(site: Site, index: SiteIndex, urls: Urls, facets: Facets | None = None) -> Iterator[Page]:
-    """`facets`: report_facets(site), when the caller needs them too (the open data's fingerprints)."""
     facets = facets or report_facets(site)
     listings, data = (facets.all_listings,), (facets.all_data,)
     yield Page("home", urls.home(), "home.html", (), listings)
@@ -163,11 +175,7 @@ def routes(site: Site, index: SiteIndex, urls: Urls, facets: Facets | None = Non
         deps = (township.digest, *(facets.data[r.key] for r in reports))
         yield Page("township", urls.township(township.slug), "township.html", (township.slug,), deps)
     for report in site.reports:
-        neighbours = (index.previous.get(report.key), index.following.get(report.key))
-        deps = (report.digest, index.townships[report.township].digest,
-                *(facets.listing[n.key] for n in neighbours if n),
-                *(r.commit for r in site.corrections.get(report.path, ())))
-        yield Page("report", urls.report(report.township, report.year), "report.html", report.key, deps)
+        yield report_route(site, index, urls, facets, report)
     yield Page("years", urls.years(), "years.html", (), listings)
     years = ",".join(str(y) for y in index.years)  # a year page links the years before and after it
     for year in index.years:
@@ -188,6 +196,16 @@ def routes(site: Site, index: SiteIndex, urls: Urls, facets: Facets | None = Non
     yield from open_data_routes(site, index, urls, data, facets)
 
 
+def report_route(site: Site, index: SiteIndex, urls: Urls, facets: Facets, report: Report) -> Page:
+    """A report's page. It is the only page that shows a report's body, so the only one a body
+    edit changes (the dev server relies on that: see devbuild.py `route_table`)."""
+    neighbours = (index.previous.get(report.key), index.following.get(report.key))
+    deps = (report.digest, index.townships[report.township].digest,
+            *(facets.listing[n.key] for n in neighbours if n),
+            *(r.commit for r in site.corrections.get(report.path, ())))
+    return Page("report", urls.report(report.township, report.year), "report.html", report.key, deps)
+
+
 def used_tables(site: Site) -> tuple[tuple[str, str], ...]:
     """(format, table) pairs that at least one report fills in, in schema order."""
     used = {(v.format, v.id) for r in site.reports for v in r.tables}
@@ -199,12 +217,17 @@ def open_data_routes(site: Site, index: SiteIndex, urls: Urls, every: tuple[str,
     """HTML pages of issue 10: the data page, comparisons, per-township feeds."""
     yield Page("data", urls.data_home(), "data.html", (), every)
     yield Page("compare", urls.compare(), "compare_index.html", (), every)
+    # A county's comparison shows its own reports and links every county: a figure edit re-renders
+    # its county's pages, not every county's (at 20,000 reports: 7 pages, not 1,200).
+    by_county = {
+        c.slug: (facets.townships, *(facets.data[r.key] for r in index.reports_of_county(c)))
+        for c in index.counties.values()
+    }
     for name in FIGURE_NAMES:
         yield Page("compare_figure", urls.compare_figure(name), "compare.html", (name, ""), every)
-        for county in index.counties.values():
-            key = (name, county.slug)
-            yield Page("compare_figure", urls.compare_figure(*key), "compare.html", key, every)
-    stated = stated_cells(site.reports)
+        for slug, deps in by_county.items():
+            yield Page("compare_figure", urls.compare_figure(name, slug), "compare.html", (name, slug), deps)
+    stated = facets.stated
     for fmt_id, table_id in used_tables(site):
         fmt = site.schemas[fmt_id]
         pair = (fmt_id, table_id)

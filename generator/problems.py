@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from operator import attrgetter
 
 from generator.problem_codes import title_of
 
@@ -32,7 +33,10 @@ class Problem:
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
     """Sorted by file, line and column; duplicates removed (two stages may find the same)."""
-    return sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.code, p.message))
+    return sorted(set(problems), key=_ORDER)
+
+
+_ORDER = attrgetter("path", "line", "column", "code", "message")
 
 
 def blocking(problems: Iterable[Problem], strict: bool = False) -> list[Problem]:
