@@ -30,19 +30,20 @@ def write_file(staging: Path, rel: str, data: bytes) -> None:
 
 def reuse_file(previous: Path, staging: Path, rel: str) -> bool:
     """Carries an unchanged file over from the last build (a hard link: no copy, no rewrite)."""
-    source, target = previous / rel, staging / rel
     # One system call in the common case (a rebuild links thousands of files): the folder is made
-    # only when the link fails for want of it, and a missing source fails the link too.
+    # only when the link fails for want of it, and a missing source fails the link too. Plain
+    # strings, not Path objects: at this count, building Paths cost more than the links.
+    source, target = os.path.join(previous, rel), os.path.join(staging, rel)
     try:
         os.link(source, target)
         return True
     except FileNotFoundError:
-        if not source.is_file():
+        if not os.path.isfile(source):
             return False
-        target.parent.mkdir(parents=True, exist_ok=True)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
     except OSError:
         pass
-    if not source.is_file():
+    if not os.path.isfile(source):
         return False
     try:
         os.link(source, target)

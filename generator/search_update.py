@@ -17,6 +17,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -105,7 +106,7 @@ def _changed(plan: Plan, previous: Manifest | None, out: Path) -> list[int] | No
     if previous is None or previous.pages.get(plan.manifest) != plan.state:
         return None
     every = [*plan.cards, *plan.bucket_files]
-    if any(rel not in previous.files for rel in every) or not all((out / rel).is_file() for rel in every):
+    if any(rel not in previous.files or not os.path.isfile(os.path.join(out, rel)) for rel in every):
         return None
     changed = [n for n, fp in enumerate(plan.fingerprints) if previous.pages.get(plan.cards[n]) != fp]
     return changed if len(changed) <= max(4, len(plan.stubs) // FULL_SHARE) else None
