@@ -27,6 +27,7 @@ from generator.checks import run_checks
 from generator.documents import load_documents, load_documents_cached
 from generator.history import history_stamp, read_git_history
 from generator.link_check import link_problems, pages_to_check
+from generator.links import output_files
 from generator.model import Site
 from generator.navigation import SiteIndex, build_index
 from generator.open_data import write_open_data
@@ -256,5 +257,6 @@ def _check_links(
     """No broken internal link or anchor reaches the live site (see link_check.py for the scope)."""
     sources = {urls.output_path(urls.report(r.township, r.year)): r.path for r in site.reports}
     sources.update({urls.output_path(urls.page(p.name)): p.path for p in site.pages})
-    scope = pages_to_check(staging, out, rendered, previous.files if previous else None)
-    return link_problems(staging, urls.base_path, scope, sources)
+    present = output_files(staging)
+    scope = pages_to_check(staging, out, rendered, previous.files if previous else None, present)
+    return link_problems(staging, urls.base_path, scope, sources, present)

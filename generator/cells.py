@@ -34,6 +34,10 @@ class CellDef:
 
 def table_cells(fmt: Format, table: Table) -> tuple[CellDef, ...]:
     """Every value cell of a table, in printed order (row by row, left to right)."""
+    return fmt.cells[table.id]
+
+
+def make_table_cells(fmt: Format, table: Table) -> tuple[CellDef, ...]:
     rows = _row_paths(table)
     columns = _column_paths(table)
     cells = []

@@ -32,6 +32,7 @@ class MatrixCell:
     converted: bool = False
     break_from: str = ""  # the township's previous format, when this value's format differs
     report: Report | None = None
+    href: str = ""  # the report page, for a stated value (made here: one call per cell in a template costs seconds)
 
 
 @dataclass(frozen=True)
@@ -115,8 +116,11 @@ def cell_lookup(cell: CellDef, schemas: Schemas) -> Lookup:
     return lookup
 
 
-def build_matrix(index: SiteIndex, counties: list[County], lookup: Lookup, years: tuple[int, ...] = ()) -> Matrix:
-    """Rows: townships grouped by county; columns: `years` (default: every year with a value)."""
+def build_matrix(
+    index: SiteIndex, counties: list[County], lookup: Lookup, link: Callable[[Report], str], years: tuple[int, ...] = ()
+) -> Matrix:
+    """Rows: townships grouped by county; columns: `years` (default: every year with a value).
+    `link`: a report's URL (pages.Urls.report)."""
     found: dict[tuple[str, int], tuple[Report, Value]] = {}
     for county in counties:
         for report in index.reports_of_county(county):
@@ -143,7 +147,8 @@ def build_matrix(index: SiteIndex, counties: list[County], lookup: Lookup, years
                 converted += value.converted
                 cells.append(
                     MatrixCell(
-                        year, format_cell(value.value), value.value, True, value.format, value.converted, broke, report
+                        year, format_cell(value.value), value.value, True, value.format, value.converted, broke, report,
+                        link(report),
                     )
                 )
             rows.append(MatrixRow(township, tuple(cells)))

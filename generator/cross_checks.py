@@ -18,7 +18,10 @@ def check_across(site: Site, reports: tuple[Report, ...]) -> list[Problem]:
     if not reports:
         return []
     paths = {r.path for r in reports}
-    every = site.reports
+    townships = {r.township for r in reports}
+    every = site.reports if len(reports) == len(site.reports) else tuple(
+        r for r in site.reports if r.township in townships
+    )
     problems = [*copy_paste(every, reports), *(p for p in gap_notices(every) if p.path in paths)]
     for report in reports:
         problems += prose_against_figures(report, site.schemas)

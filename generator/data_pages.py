@@ -3,10 +3,12 @@ Registered with the other page kinds in contexts.py."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from generator.cells import compared_cells, stated_cells, table_cells
 from generator.comparison import build_matrix, cell_lookup, figure_lookup
 from generator.datapackage import REPORT_CSV_FIELDS, TOWNSHIP_FIELDS, TYPE_LABELS
-from generator.model import FIGURES, Site
+from generator.model import FIGURES, Report, Site
 from generator.navigation import SiteIndex
 from generator.pages import Page, Urls, used_tables
 
@@ -52,6 +54,10 @@ def _data(page: Page, site: Site, index: SiteIndex, urls: Urls, converter) -> di
     }
 
 
+def _report_link(urls: Urls) -> Callable[[Report], str]:
+    return lambda report: urls.report(report.township, report.year)
+
+
 def _compare_index(page: Page, site: Site, index: SiteIndex, urls: Urls, converter) -> dict:
     return {
         "title": "数据对比",
@@ -67,7 +73,7 @@ def _compare_figure(page: Page, site: Site, index: SiteIndex, urls: Urls, conver
     figure = next(f for f in FIGURES if f.name == name)
     counties = [index.counties[county_slug]] if county_slug else list(index.counties.values())
     scope = counties[0].name if county_slug else "全部地区"
-    matrix = build_matrix(index, counties, figure_lookup(name, site.schemas))
+    matrix = build_matrix(index, counties, figure_lookup(name, site.schemas), _report_link(urls))
     return {
         "title": f"{figure.label}：{scope}各乡镇历年对比",
         "description": f"{scope}各乡镇历年“{figure.label}”（{figure.unit}）对比",
@@ -110,7 +116,7 @@ def _compare_cell(page: Page, site: Site, index: SiteIndex, urls: Urls, converte
     fmt = site.schemas[fmt_id]
     table = fmt.table(table_id)
     cell = next(c for c in table_cells(fmt, table) if c.id == cell_id)
-    matrix = build_matrix(index, list(index.counties.values()), cell_lookup(cell, site.schemas))
+    matrix = build_matrix(index, list(index.counties.values()), cell_lookup(cell, site.schemas), _report_link(urls))
     return {
         "title": f"{fmt.name}{table.number}“{cell.label}”：各乡镇历年对比",
         "description": f"{fmt.name}{table.number}{table.caption}中“{cell.label}”一格的各乡镇历年对比",

@@ -17,6 +17,7 @@ import time
 import traceback
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
 
 import jinja2
@@ -26,16 +27,16 @@ from generator.body_checks import known_paths
 from generator.build import make_urls, template_dir
 from generator.cache import build_key, tree_digest
 from generator.checks import run_checks
-from generator.documents import NO_CONTENT, ContentFiles, Listing, content_files, list_content
+from generator.documents import NO_CONTENT, ContentFiles, Listing, content_files, list_content, parse_file
 from generator.model import Report, Site
 from generator.navigation import SiteIndex, build_index
 from generator.pages import Facets, Page, Urls, report_facets, report_route, routes
-from generator.problems import Problem, blocking, sort_problems
+from generator.parse_cache import Parsed, reusable, stat_of
+from generator.problem_groups import Groups, merged, report_groups
+from generator.problems import Problem, blocking
 from generator.render import RenderJob, make_environment, render_to
 from generator.schema import SCHEMA_DIR, Schemas, load_schemas
-from generator.source import Source, read_markdown, read_yaml
-
-Parsed = tuple[Source | None, tuple[Problem, ...]]
+from generator.source import Source
 
 
 @dataclass(frozen=True)
@@ -56,11 +57,12 @@ class DevState:
     schemas_digest: str = ""
     schemas: Schemas = field(default_factory=dict)
     listing: Listing | None = None
-    parsed: dict[str, tuple[tuple[int, int], Parsed]] = field(default_factory=dict)  # rel → (stat, result)
+    parsed: dict[str, Parsed] = field(default_factory=dict)
     probe: tuple = ()  # (inputs, site, problems): the site assembled without its reports
     assembled: dict[str, tuple[tuple, Report | None, tuple[Problem, ...]]] = field(default_factory=dict)
     checked: dict[str, tuple[tuple, tuple[Problem, ...]]] = field(default_factory=dict)
     table: RouteTable | None = None
+    groups: Groups = field(default_factory=dict)  # each report file's problems, sorted (problem_groups.py)
     written: dict[str, str] = field(default_factory=dict)  # output path → fingerprint of the file there
     environment: jinja2.Environment | None = None  # kept so that templates compile once
 
@@ -98,12 +100,13 @@ def rebuild(
     if listing is None:
         files, problems = ContentFiles(None, {}, (), (), ()), [NO_CONTENT]
     else:
-        files, problems = content_files(listing, {rel: entry[1] for rel, entry in parsed.items()})
+        files, problems = content_files(listing, {rel: (p.source, p.problems) for rel, p in parsed.items()})
     site, probe, assembled, more = _assemble(files, state, today)
     state = dataclasses.replace(state, listing=listing, parsed=parsed, probe=probe, assembled=assembled)
-    problems += more
+    # Below, `problems` holds the problems of files other than reports; a report's are in its group.
+    problems = [p for p in problems if p.path not in assembled] + more
     if site is None:
-        return Rebuild(state, tuple(sort_problems(problems)), site, seconds=time.perf_counter() - started)
+        return Rebuild(state, tuple(merged(_groups(state), problems)), site, seconds=time.perf_counter() - started)
     templates = template_dir(root)
     index, urls = build_index(site), make_urls(site, templates)
     key = build_key(templates, SCHEMA_DIR, site.config.digest, site.config.base_url)
@@ -111,7 +114,8 @@ def rebuild(
     checked: dict[str, tuple[tuple, tuple[Problem, ...]]] = {}
     problems += _check(site, state.checked, checked, table.known)
     state = dataclasses.replace(state, checked=checked, table=table)
-    problems = sort_problems(problems)
+    state = dataclasses.replace(state, groups=_groups(state))
+    problems = merged(state.groups, problems)
     if blocking(problems):
         return Rebuild(state, tuple(problems), site, seconds=time.perf_counter() - started)
     if state.environment is None or state.environment.loader.searchpath != [str(templates)]:
@@ -127,32 +131,24 @@ def rebuild(
     return Rebuild(state, tuple(problems), site, rendered, removed, seconds, cpu_seconds=time.thread_time() - cpu)
 
 
-def _read(root: Path, state: DevState, changed: frozenset[str] | None) -> tuple[Listing | None, dict]:
+def _read(root: Path, state: DevState, changed: frozenset[str] | None) -> tuple[Listing | None, dict[str, Parsed]]:
     """The content listing and every file parsed. When the watcher names only files the last
     rebuild read, and they are all still there, only those are read again; anything else (a new,
     removed or renamed file, an attachment) lists and stats the whole of content/."""
     listing = state.listing
     known = listing is not None and changed is not None and changed <= set(listing.readable)
     if known and all(os.path.isfile(root / rel) for rel in changed):
-        parsed = dict(state.parsed)
-        for rel in sorted(changed):
-            parsed[rel] = _parse(root, rel)
-        return listing, parsed
+        return listing, {**state.parsed, **{rel: _parse(root, rel) for rel in sorted(changed)}}
     listing = list_content(root)
     parsed = {}
     for rel in listing.readable if listing else ():
-        hit = state.parsed.get(rel)
-        stat = os.stat(os.path.join(root, rel))
-        parsed[rel] = hit if hit and hit[0] == (stat.st_mtime_ns, stat.st_size) else _parse(root, rel)
+        old, (mtime_ns, size) = state.parsed.get(rel), stat_of(root / rel)
+        parsed[rel] = old if reusable(old, mtime_ns, size) else parse_file(str(root), rel, mtime_ns, size)
     return listing, parsed
 
 
-def _parse(root: Path, rel: str) -> tuple[tuple[int, int], Parsed]:
-    with open(os.path.join(root, rel), "rb") as handle:
-        stat = os.fstat(handle.fileno())
-        raw = handle.read()
-    source, problems = read_markdown(rel, raw) if rel.endswith(".md") else read_yaml(rel, raw)
-    return (stat.st_mtime_ns, stat.st_size), (source, tuple(problems))
+def _parse(root: Path, rel: str) -> Parsed:
+    return parse_file(str(root), rel, *stat_of(root / rel))
 
 
 def _assemble(files: ContentFiles, state: DevState, today: date) -> tuple[Site | None, tuple, dict, list[Problem]]:
@@ -175,9 +171,15 @@ def _assemble(files: ContentFiles, state: DevState, today: date) -> tuple[Site |
         folder = source.path.rsplit("/", 1)[0]
         return (source.digest, townships.get(folder.rsplit("/", 1)[1]), tuple(near.get(folder, ())), today)
 
+    same_site = probe is state.probe  # same townships, attachments and day as last time
     assembled, stale = {}, []
     for source in files.reports:
-        entry, new_key = state.assembled.get(source.path), key(source)
+        entry = state.assembled.get(source.path)
+        # A file not read again is the very same Source: with the same site around it, its report stands.
+        if same_site and entry is not None and entry[1] is not None and entry[1].origin is source:
+            assembled[source.path] = entry
+            continue
+        new_key = key(source)
         if entry is not None and entry[0] == new_key:
             assembled[source.path] = entry
         else:
@@ -185,14 +187,14 @@ def _assemble(files: ContentFiles, state: DevState, today: date) -> tuple[Site |
             assembled[source.path] = (new_key, None, ())
     if base is None:  # no usable site.yaml: nothing is kept, the problems are all that matter
         return None, probe, {}, assemble(files, state.schemas, today)[1]
+    # the reports' own problems stay in `assembled`: problem_groups.py puts them in
     problems = list(probe[2])
     fresh, found = assemble_reports(tuple(stale), base.townships, state.schemas, files.attachments, today)
     by_path = {r.path: r for r in fresh}
     for source in stale:
         mine = tuple(p for p in found if p.path == source.path)
         assembled[source.path] = (assembled[source.path][0], by_path.get(source.path), mine)
-    problems += [p for entry in assembled.values() for p in entry[2]]
-    reports = tuple(sorted((e[1] for e in assembled.values() if e[1]), key=lambda r: (r.township, r.year)))
+    reports = tuple(sorted((e[1] for e in assembled.values() if e[1]), key=attrgetter("key")))
     return dataclasses.replace(base, reports=reports), probe, assembled, problems
 
 
@@ -235,7 +237,14 @@ def _check(site: Site, previous: dict, current: dict, known: frozenset[str]) -> 
     for report in stale:
         current[report.path] = (current[report.path][0], tuple(p for p in found if p.path == report.path))
     mine = {r.path for r in stale}
-    return [*(p for entry in current.values() for p in entry[1]), *(p for p in found if p.path not in mine)]
+    return [p for p in found if p.path not in mine]  # the content pages' (the reports' stay in `current`)
+
+
+def _groups(state: DevState) -> Groups:
+    parsed = {path: entry.problems for path, entry in state.parsed.items()}
+    assembled = {path: entry[2] for path, entry in state.assembled.items()}
+    checked = {path: entry[1] for path, entry in state.checked.items()}
+    return report_groups(parsed, assembled, checked, state.groups)
 
 
 def _compiled_environment(templates: Path) -> jinja2.Environment:

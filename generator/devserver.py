@@ -8,6 +8,7 @@ yields a batch only after the changes have gone quiet for `STEP_MS`.
 
 from __future__ import annotations
 
+import gc
 import html
 import mimetypes
 import os
@@ -100,6 +101,11 @@ class DevServer:
 
     def _rebuild(self, state: DevState, changed: frozenset[str] | None = None) -> Rebuild:
         result = rebuild(self.root, self.out, state, date.today(), os.cpu_count() or 1, changed)
+        # What a rebuild keeps (every parsed file, report and page of the site) would be walked by
+        # each full garbage collection, 0.4 s at 20,000 reports in the middle of the next rebuild.
+        # Young cycles are collected, then the survivors frozen out of the collector's sight.
+        gc.collect(1)
+        gc.freeze()
         if blocking(result.problems):
             # Rendering stops at the first error: what is in `out` stays as it was.
             print(f"内容有错误，浏览器中显示错误列表：\n{format_text(blocking(result.problems))}", file=sys.stderr)

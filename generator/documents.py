@@ -66,7 +66,8 @@ def _unknown_message(parts: tuple[str, ...]) -> str:
     )
 
 
-def _parse(root: str, rel: str, mtime_ns: int, size: int) -> Parsed:
+def parse_file(root: str, rel: str, mtime_ns: int, size: int) -> Parsed:
+    """One file read and parsed; the stat is the caller's, taken before reading."""
     raw = Path(root, rel).read_bytes()
     source, problems = read_markdown(rel, raw) if rel.endswith(".md") else read_yaml(rel, raw)
     return Parsed(mtime_ns, size, hashlib.sha256(raw).hexdigest(), source, tuple(problems))
@@ -77,9 +78,9 @@ def _parse_many(root: Path, todo: list[tuple[str, int, int]], jobs: int, progres
     if progress:
         progress.stage("解析内容文件", len(todo))
     if jobs <= 1 or len(todo) < PARALLEL_FROM:
-        return [_ticked(_parse(*a), progress) for a in args]
+        return [_ticked(parse_file(*a), progress) for a in args]
     with ProcessPoolExecutor(jobs) as pool:
-        return [_ticked(p, progress) for p in pool.map(_parse, *zip(*args, strict=True), chunksize=64)]
+        return [_ticked(p, progress) for p in pool.map(parse_file, *zip(*args, strict=True), chunksize=64)]
 
 
 def _ticked(parsed: Parsed, progress: Progress | None) -> Parsed:

@@ -6,7 +6,6 @@ now point at nothing, and every page is read)."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -15,9 +14,11 @@ from generator.problems import Problem
 
 
 def pages_to_check(
-    staging: Path, previous_site: Path, rendered: Iterable[str], previous_files: Iterable[str] | None
+    staging: Path, previous_site: Path, rendered: Iterable[str], previous_files: Iterable[str] | None,
+    present: set[str],
 ) -> list[str] | None:
-    """The output paths whose links need reading; None means every page.
+    """The output paths whose links need reading; None means every page. `present`: the files
+    staged (links.output_files).
 
     A page carried over unchanged links where it did before, so only two things can break it:
     a target that is gone, or an anchor lost from a page written anew. Either one, or no previous
@@ -25,7 +26,7 @@ def pages_to_check(
     if previous_files is None:
         return None
     written = sorted(p for p in rendered if p.endswith(".html"))
-    if any(not os.path.isfile(os.path.join(staging, rel)) for rel in previous_files):  # str: thousands of files
+    if any(rel not in present for rel in previous_files):
         return None
     for rel in written:
         old = previous_site / rel
@@ -34,11 +35,13 @@ def pages_to_check(
     return written
 
 
-def link_problems(staging: Path, base_path: str, pages: list[str] | None, sources: Mapping[str, str]) -> list[Problem]:
+def link_problems(
+    staging: Path, base_path: str, pages: list[str] | None, sources: Mapping[str, str], present: set[str]
+) -> list[Problem]:
     """One `link.broken` problem per broken link, at the content file the page came from when
     there is one (reports, content pages), else at the page's output path."""
     problems = []
-    for link in broken_links(staging, base_path, pages):
+    for link in broken_links(staging, base_path, pages, present):
         source = sources.get(link.page)
         where = source or link.page
         page_note = f"（页面 {link.page}）" if source else ""

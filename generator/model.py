@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from generator.history import Revision
 from generator.schema import Schemas
@@ -91,7 +92,7 @@ class Report:
     tables: tuple[TableValues, ...] = ()
     origin: Source | None = field(default=None, compare=False, repr=False)
 
-    @property
+    @cached_property  # looked up for every report by every stage: made once per report
     def key(self) -> tuple[str, int]:
         return (self.township, self.year)
 

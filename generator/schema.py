@@ -171,6 +171,13 @@ class Format:
     def table(self, table_id: str) -> Table | None:
         return next((t for t in self.tables if t.id == table_id), None)
 
+    @cached_property  # every report's cells are read in this order: the list is made once per table
+    def cells(self) -> dict[str, tuple]:
+        """Table id → cells.table_cells of that table."""
+        from generator.cells import make_table_cells  # cells.py is built on this module
+
+        return {t.id: make_table_cells(self, t) for t in self.tables}
+
     def covers(self, year: int) -> bool:
         return (self.year_from is None or year >= self.year_from) and (self.year_to is None or year <= self.year_to)
 

@@ -104,13 +104,13 @@ def test_corrupt_or_stale_parse_cache_is_ignored(sample_root, tmp_path):
 def test_parse_cache_reparses_only_what_changed(sample_root, monkeypatch):
     assert build_site(sample_root).ok
     parsed: list[str] = []
-    original = documents._parse
+    original = documents.parse_file
 
     def counting(root: str, rel: str, mtime_ns: int, size: int):
         parsed.append(rel)
         return original(root, rel, mtime_ns, size)
 
-    monkeypatch.setattr(documents, "_parse", counting)
+    monkeypatch.setattr(documents, "parse_file", counting)
     other = sample_root / "content/townships/anqiu-jingzhi/2019.md"
     os.utime(other, ns=(other.stat().st_atime_ns, other.stat().st_mtime_ns + 10**9))  # touched, same bytes
     path = sample_root / REPORT

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 from generator.link_check import pages_to_check
+from generator.links import output_files
 from tests.conftest import REPO, build_site, write_files
 from tests.test_build import digest_tree
 
@@ -82,6 +83,8 @@ def test_incremental_build_reads_only_pages_written_anew(minimal_root, tmp_path)
         staging, {rel: (site / rel).read_bytes() for rel in ("index.html", "townships/test-town/2018/index.html")}
     )
     previous = ["index.html", "townships/test-town/2018/index.html"]
-    assert pages_to_check(staging, site, ["index.html", "feed.xml"], previous) == ["index.html"]
-    assert pages_to_check(staging, site, ["index.html"], None) is None  # no previous build: every page
-    assert pages_to_check(staging, site, ["index.html"], [*previous, "years/index.html"]) is None  # one removed
+    present = output_files(staging)
+    assert pages_to_check(staging, site, ["index.html", "feed.xml"], previous, present) == ["index.html"]
+    assert pages_to_check(staging, site, ["index.html"], None, present) is None  # no previous build: every page
+    removed = [*previous, "years/index.html"]
+    assert pages_to_check(staging, site, ["index.html"], removed, present) is None

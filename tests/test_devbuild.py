@@ -11,6 +11,8 @@ import pytest
 from generator.build import load_site
 from generator.devbuild import DevState, Rebuild, rebuild
 from generator.model import FIGURE_NAMES
+from generator.problem_groups import merged, report_groups
+from generator.problems import Problem, sort_problems
 
 TODAY = date(2026, 11, 24)
 JINGZHI = "content/townships/anqiu-jingzhi/2019.md"
@@ -111,3 +113,20 @@ def test_figure_edit_renders_its_own_countys_comparisons_only(sample_root, tmp_p
     county_pages = {r for r in result.rendered if r.startswith("compare/figures/") and r.count("/") == 4}
     assert county_pages == {f"compare/figures/{name}/anqiu/index.html" for name in FIGURE_NAMES}
     assert "compare/figures/proactive_items/index.html" in result.rendered  # the site-wide one
+
+
+def test_problem_groups_merge_as_sort_problems_orders():
+    def problem(path: str, line: int, code: str = "body.empty_section") -> Problem:
+        return Problem(path, line, code, "说明", "warning")
+
+    wu, wu_zhen = "content/townships/wu/2019.md", "content/townships/wu-zhen/2019.md"  # "-" sorts before "/"
+    parse = {wu: (problem(wu, 3),)}
+    assembled = {wu: (problem(wu, 1), problem(wu, 3)), wu_zhen: (problem(wu_zhen, 9),)}
+    checked = {wu_zhen: (problem(wu_zhen, 2), problem(wu_zhen, 2))}
+    others = [problem("content/townships/wu/township.yaml", 1), problem("content/townships/wu", 0),
+              problem("content/pages/about.md", 4), problem("content/site.yaml", 2)]
+    groups = report_groups(parse, assembled, checked, {})
+    everything = [*others, *parse[wu], *assembled[wu], *assembled[wu_zhen], *checked[wu_zhen]]
+    assert merged(groups, others) == sort_problems(everything)
+    again = report_groups(parse, assembled, checked, groups)
+    assert all(again[path] is groups[path] for path in groups)  # unchanged parts: the same group

@@ -71,3 +71,15 @@ def test_postings_merged_from_slices_equal_postings_in_one_pass():
     pages = [(doc.text, f"{doc.title} {doc.heading}") for doc in docs()]
     whole = postings(page_keys(text, heading) for text, heading in pages)
     assert all_postings(pages, jobs=3) == {key: gaps(numbers) for key, numbers in whole.items()}
+
+
+def test_a_build_without_the_index_has_a_search_page_with_no_broken_link(minimal_root):
+    """The search page names the index only inside its inline script, which the link check
+    leaves alone: `--no-search` builds must not fail on it."""
+    from tests.conftest import build_site
+
+    result = build_site(minimal_root, search=False)
+    assert result.ok, [p for p in result.problems if p.severity == "error"]
+    page = (minimal_root / "site/search/index.html").read_text(encoding="utf-8")
+    assert 'type="module" async' in page and "function queryGrams" in page
+    assert not (minimal_root / "site/search/index").exists()

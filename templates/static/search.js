@@ -3,20 +3,20 @@
 // the pages (generator/search_tokens.py); the postings of those keys (generator/search_postings.py:
 // same hash, same format) give the candidate pages; each candidate's real text, from its card, is
 // checked unless the keys alone decide, so that only pages containing exactly what was typed are
-// shown. Results appear after each small batch of cards, title and township matches first.
+// shown. Results appear card by card, title and township matches first.
+//
+// The script is inlined `async` in the page's head (templates/search.html): it asks for the
+// buckets of the query in the URL (and the manifest) while the page is still being parsed, and
+// touches the page only once it has been parsed.
 const FILTERS = ["region", "township", "year", "format"];
 const WORD = /[\p{L}\p{N}]/u;
 const SPACE = /[ \t\n\r\f\v\u00a0\u3000]+/g;
 const PAGE = 20; // results shown per step
 const EAGER = 60; // up to this many candidates are all checked at once, so the count is exact
-const BATCH = 6; // cards fetched in parallel (a browser's connections per host over HTTP/1.1)
+const PARALLEL = 6; // cards in flight at once (a browser's connections per host over HTTP/1.1)
 const DELAY = 200; // ms of typing pause before searching
 
-const form = document.getElementById("search-form");
-const input = form.elements.q;
-const statusLine = document.getElementById("search-status");
-const list = document.getElementById("search-results");
-const more = document.getElementById("search-more");
+const config = document.querySelector("script[data-buckets]").dataset; // index, buckets, cards
 
 const collapse = (s) => s.replace(SPACE, " ").trim();
 const fold = (s) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -52,7 +52,7 @@ const DECODER = new TextDecoder();
 const ENCODER = new TextEncoder();
 
 async function unpack(response) {
-  if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
+  if (!response.ok) throw Object.assign(new Error(`${response.url}: HTTP ${response.status}`), { status: response.status });
   const bytes = new Uint8Array(await response.arrayBuffer());
   // A server that sends the file with Content-Encoding: gzip has already unpacked it.
   if (!(bytes[0] === 0x1f && bytes[1] === 0x8b)) return bytes;
@@ -71,8 +71,9 @@ function fetchOnce(url, read) {
 }
 
 const readJson = (bytes) => JSON.parse(DECODER.decode(bytes));
-const manifest = () => fetchOnce(form.dataset.index + "manifest.json.gz", readJson);
-const card = (page) => fetchOnce(form.dataset.cards + page + ".gz", readJson);
+const manifest = () => fetchOnce(config.index + "manifest.json.gz", readJson);
+const card = (page) => fetchOnce(config.cards + page + ".gz", readJson);
+const bucket = (key) => fetchOnce(config.index + (fnv(key) & (config.buckets - 1)) + ".gz", (bytes) => bytes);
 
 function fnv(key) {
   let hash = 0x811c9dc5;
@@ -80,51 +81,70 @@ function fnv(key) {
   return hash;
 }
 
-function varint(bytes, at) {
-  let value = 0;
-  for (let shift = 0; ; shift += 7) {
-    const byte = bytes[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    if (byte < 0x80) return [value, at];
+// The encoded postings of `key` in a bucket (varint length + key, varint length + postings, …),
+// found by comparing bytes: no entry is decoded but the one asked for.
+function entry(bytes, key) {
+  const wanted = ENCODER.encode(key);
+  let at = 0;
+  const size = () => {
+    let value = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = bytes[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+    }
+  };
+  while (at < bytes.length) {
+    const keySize = size();
+    let same = keySize === wanted.length;
+    for (let i = 0; same && i < keySize; i++) same = bytes[at + i] === wanted[i];
+    at += keySize;
+    const dataSize = size();
+    if (same) return bytes.subarray(at, at + dataSize);
+    at += dataSize;
   }
+  return null;
 }
 
-// key → its postings (still encoded), for one bucket file
-function readBucket(bytes) {
-  const entries = new Map();
-  for (let at = 0, size; at < bytes.length; ) {
-    [size, at] = varint(bytes, at);
-    const key = DECODER.decode(bytes.subarray(at, at + size));
-    [size, at] = varint(bytes, (at += size));
-    entries.set(key, bytes.subarray(at, (at += size)));
-  }
-  return entries;
-}
-
+// Varint gaps → ascending page numbers.
 function pagesOf(data) {
   const pages = [];
-  for (let at = 0, page = -1, gap; data && at < data.length; ) {
-    [gap, at] = varint(data, at);
-    pages.push((page += gap));
+  if (!data) return pages;
+  for (let at = 0, page = -1, value = 0, shift = 0; at < data.length; at++) {
+    const byte = data[at];
+    value += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80) { pages.push((page += value)); value = 0; shift = 0; } else shift += 7;
   }
   return pages;
 }
 
 // [pages whose text holds the key, pages whose title, township or region holds it]
 async function postings(key) {
-  const bucket = await fetchOnce(form.dataset.index + (fnv(key) & (form.dataset.buckets - 1)) + ".gz", readBucket);
-  return [pagesOf(bucket.get(key)), pagesOf(bucket.get("#" + key))];
+  const bytes = await bucket(key);
+  return [pagesOf(entry(bytes, key)), pagesOf(entry(bytes, "#" + key))];
 }
 
+// Ascending lists → the numbers in all of them (a merge: no sets to build).
 function intersect(lists) {
-  const [first, ...rest] = [...lists].sort((a, b) => a.length - b.length);
-  return rest.reduce((pages, list) => { const set = new Set(list); return pages.filter((p) => set.has(p)); }, first);
+  const sorted = [...lists].sort((a, b) => a.length - b.length);
+  return sorted.slice(1).reduce((pages, list) => {
+    const both = [];
+    for (let i = 0, j = 0; i < pages.length && j < list.length; ) {
+      if (pages[i] < list[j]) i++;
+      else if (pages[i] > list[j]) j++;
+      else { both.push(pages[i]); i++; j++; }
+    }
+    return both;
+  }, sorted[0]);
 }
 
 // The pages to check, best first: the filters applied, then heading matches first (or by year).
+// The manifest (facets) is waited for only when a filter or the sort needs it.
 async function candidates(query, state) {
-  const [index, ...found] = await Promise.all([manifest(), ...queryGrams(query).map(postings)]);
+  const found = await Promise.all(queryGrams(query).map(postings));
   let pages = intersect(found.map(([text]) => text));
+  const needed = state.sort || FILTERS.some((name) => state[name]);
+  const index = needed ? await manifest() : null;
   for (const name of FILTERS) {
     if (!state[name]) continue;
     const facet = index.facets[name];
@@ -148,6 +168,18 @@ function readState() {
   return state;
 }
 
+// The page's parts, once the page has been parsed (start() fills them in).
+let form, input, statusLine, list, more;
+
+// A filter's choices wait in its data-choices (one per line) until needed: on focus, when the
+// URL names one, or once the first results are shown.
+function fillChoices(select) {
+  if (!select.dataset.choices) return;
+  const options = select.dataset.choices.split("\n").map((value) => new Option(value, value));
+  delete select.dataset.choices;
+  select.append(...options);
+}
+
 function formState() {
   const state = { q: input.value, sort: form.elements.sort.value };
   for (const name of FILTERS) state[name] = form.elements[name].value;
@@ -157,7 +189,10 @@ function formState() {
 function showState(state) {
   input.value = state.q;
   form.elements.sort.value = state.sort;
-  for (const name of FILTERS) form.elements[name].value = state[name];
+  for (const name of FILTERS) {
+    if (state[name]) fillChoices(form.elements[name]);
+    form.elements[name].value = state[name];
+  }
 }
 
 function stateUrl(state) {
@@ -190,9 +225,11 @@ function resultItem(meta, query) {
   const item = document.createElement("li");
   item.className = "search-result";
   item.innerHTML =
-    `<h2><a href="${escapeHtml(meta.url)}">${highlight(meta.title || meta.url, query)}</a></h2>` +
+    `<h2><a>${highlight(meta.title || meta.url, query)}</a></h2>` +
     (facts.length ? `<p class="result-meta">${facts.map(escapeHtml).join(" · ")}</p>` : "") +
     `<p class="excerpt">${excerpt(meta.text, query)}</p>`;
+  // set here, not in the markup: this script is inlined in the page, whose links the build checks
+  item.querySelector("a").setAttribute("href", meta.url);
   return item;
 }
 
@@ -209,22 +246,26 @@ class Run {
   }
 
   // One check at a time ("more" during the first check waits for it), so that `done` never
-  // counts a batch that is still being fetched.
+  // counts a card that is still being fetched.
   check(limit) {
     this.queue = this.queue.then(() => this.checkNow(limit));
     return this.queue;
   }
 
-  // Checks candidates in order until `limit` pages are found; shows each batch's finds.
+  // Checks candidates in order until `limit` pages are found, with up to PARALLEL cards in
+  // flight; each find is shown as soon as its card and those before it have been checked.
   async checkNow(limit) {
+    const ahead = [];
     while (this.next < this.candidates.length && this.found.length < limit && !this.cancelled) {
-      const batch = this.candidates.slice(this.next, this.next + BATCH);
-      this.next += batch.length;
-      const metas = await Promise.all(batch.map(card));
-      for (const meta of metas) {
-        if (this.exact || fold(meta.text).includes(fold(this.query))) this.found.push(meta);
+      while (ahead.length < PARALLEL && this.next + ahead.length < this.candidates.length) {
+        ahead.push(card(this.candidates[this.next + ahead.length]));
       }
-      this.show(shown);
+      const meta = await ahead.shift();
+      this.next += 1;
+      if (this.exact || fold(meta.text).includes(fold(this.query))) {
+        this.found.push(meta);
+        this.show(shown);
+      }
     }
   }
 
@@ -238,7 +279,7 @@ class Run {
     ];
     list.replaceChildren(...ordered.slice(0, shown).map((d) => resultItem(d, this.query)));
     const total = this.exact ? this.candidates.length : this.found.length;
-    if (this.exact || this.done) {
+    if (this.done || (this.exact && this.found.length)) {
       statusLine.textContent = total ? `找到 ${total} 个页面包含“${this.query}”` : `没有页面包含“${this.query}”`;
     } else if (!this.found.length) {
       statusLine.textContent = `正在核对 ${this.candidates.length - this.next} 个候选页面…`;
@@ -269,7 +310,9 @@ async function search(state) {
     await run.check(run.candidates.length <= EAGER ? EAGER : PAGE);
     run.show(shown);
   } catch (error) {
-    if (!run.cancelled) statusLine.textContent = "搜索索引未能载入，请检查网络后重试。";
+    // No index at all (404) is a preview or a `--no-search` build, not a network fault.
+    const absent = "本站点没有生成搜索索引：预览（xxgk serve）和 xxgk build --no-search 不建索引，用 xxgk build 生成。";
+    if (!run.cancelled) statusLine.textContent = error.status === 404 ? absent : "搜索索引未能载入，请检查网络后重试。";
     throw error;
   }
 }
@@ -283,21 +326,40 @@ function update(push) {
   return search(state);
 }
 
-input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(() => update(false), DELAY); });
-form.addEventListener("change", (event) => { if (event.target !== input) update(false); });
-form.addEventListener("submit", (event) => { event.preventDefault(); update(true); });
-more.addEventListener("click", async () => {
-  const run = current;
-  if (!(run instanceof Run)) return;
-  shown += PAGE;
-  await run.check(shown);
-  run.show(shown);
-  list.children[shown - PAGE]?.querySelector("a")?.focus();
-});
-window.addEventListener("popstate", () => { const state = readState(); showState(state); search(state); });
+async function start() {
+  form = document.getElementById("search-form");
+  input = form.elements.q;
+  statusLine = document.getElementById("search-status");
+  list = document.getElementById("search-results");
+  more = document.getElementById("search-more");
+  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(() => update(false), DELAY); });
+  form.addEventListener("change", (event) => { if (event.target !== input) update(false); });
+  form.addEventListener("submit", (event) => { event.preventDefault(); update(true); });
+  form.addEventListener("focusin", (event) => fillChoices(event.target));
+  form.addEventListener("pointerdown", (event) => fillChoices(event.target));
+  more.addEventListener("click", async () => {
+    const run = current;
+    if (!(run instanceof Run)) return;
+    shown += PAGE;
+    await run.check(shown);
+    run.show(shown);
+    list.children[shown - PAGE]?.querySelector("a")?.focus();
+  });
+  window.addEventListener("popstate", () => { const state = readState(); showState(state); search(state); });
+  document.documentElement.classList.add("search-ready");
+  const state = readState();
+  showState(state);
+  try {
+    await search(state);
+  } finally {
+    // the remaining choices once the first results are on screen, when the reader can use them
+    setTimeout(() => FILTERS.forEach((name) => fillChoices(form.elements[name])), 0);
+  }
+}
 
-document.documentElement.classList.add("search-ready");
-const initial = readState();
-showState(initial);
+// While the page is still being parsed: the manifest and the buckets of the query in the URL.
+const early = readState();
 manifest();
-search(initial);
+queryGrams(collapse(early.q)).forEach(bucket);
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
+else start();

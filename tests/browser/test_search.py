@@ -251,3 +251,33 @@ def test_header_search_box_leads_to_the_search_page(search_site, browser):
     page.wait_for_function("() => document.getElementById('search-status').textContent.includes('找到 1 个')")
     assert page.url.startswith(search_site + "search/?q=228")
     page.close()
+
+
+def test_search_page_loads_no_script_file_and_fills_filter_choices_when_needed(search_site, browser):
+    """The script is inline (its buckets are asked for while the page parses); the thousand-odd
+    filter choices are added on focus or when the URL names one, never lost."""
+    page = browser.new_page()
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(search_site + "search/?q=公开&township=" + "安丘市景芝镇")
+    assert page.input_value("#f-township") == "安丘市景芝镇"
+    assert not [u for u in requested if "/search.js" in u]
+    assert any("/search/index/" in u and u.endswith(".gz") and "manifest" not in u for u in requested)
+    page.goto(search_site + "search/")
+    page.wait_for_function("() => document.documentElement.classList.contains('search-ready')")
+    page.focus("#f-region")
+    regions = page.eval_on_selector_all("#f-region option", "os => os.map(o => o.value)")
+    assert regions[0] == "" and "安丘市" in regions and len(regions) == len(set(regions))
+    page.close()
+
+
+def test_a_site_built_without_search_says_so(sample_root, browser):
+    """`--no-search` (and the dev server) write no index: the page says that, not "check your network"."""
+    assert build_site(sample_root, search=False).ok
+    for origin in serve(sample_root / "site"):
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(origin + "/search/?q=景芝镇")
+        page.wait_for_function("document.getElementById('search-status').textContent.includes('没有生成搜索索引')")
+        assert "xxgk build" in page.inner_text("#search-status")
+        context.close()
