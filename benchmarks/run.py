@@ -3,7 +3,7 @@
     python benchmarks/run.py --n 1000 [--n 5000 ...] [--reps 3] [--work DIR] [--only xxgk,hugo,...]
 
 For each N: makes the corpus (benchmarks/make_corpus.py) and its Hugo and Pelican conversions once
-(kept in --work), then times, best and median of --reps runs: xxgk cold build (no cache, no search),
+(kept in --work), then times, best and median of --reps runs: xxgk cold build (no cache; search as --no-search says),
 warm rebuild with nothing changed, rebuild after a one-report edit, Pagefind on the built site,
 Hugo, Pelican, and benchmarks/floor.py with 1 and 2 processes. Prints a Markdown table per N (peak
 memory is the whole process tree's), then the ratios the targets are stated in."""
@@ -29,18 +29,19 @@ TOOLS = ("xxgk", "pagefind", "hugo", "pelican", "floor")
 EDITED = "content/townships/{}/{}.md"
 
 
-def prepare(n: int, work: Path) -> Path:
+def prepare(n: int, work: Path, only: frozenset[str] | set[str] = frozenset(TOOLS)) -> Path:
     base = work / str(n)
     if not (base / "xxgk/content").is_dir():
         subprocess.run([PY, str(HERE / "make_corpus.py"), str(n), str(base / "xxgk")], check=True)
     for tool in ("hugo", "pelican"):
-        if not (base / tool).is_dir():
+        if tool in only and not (base / tool).is_dir():
             subprocess.run([PY, str(HERE / "convert.py"), tool, str(base / "xxgk"), str(base / tool)], check=True)
     return base
 
 
-def xxgk(root: Path, jobs: int) -> list[str]:
-    return [PY, "-m", "generator", "--root", str(root), "build", "--jobs", str(jobs)]
+def xxgk(root: Path, jobs: int, search: bool = True) -> list[str]:
+    flags = [] if search else ["--no-search"]
+    return [PY, "-m", "generator", "--root", str(root), "build", "--jobs", str(jobs), *flags]
 
 
 def times(label: str, cmd: list[str], reps: int, before=None, cwd: Path | None = None, out: Path | None = None):
@@ -79,21 +80,22 @@ def middle_report(root: Path) -> Path:
     return sorted(folder.glob("*.md"))[-1]
 
 
-def bench(n: int, work: Path, reps: int, only: set[str], jobs: int) -> list[dict]:
-    base = prepare(n, work)
+def bench(n: int, work: Path, reps: int, only: set[str], jobs: int, search: bool = True) -> list[dict]:
+    base = prepare(n, work, only)
     root, rows = base / "xxgk", []
     site = root / "site"
     if "xxgk" in only or "pagefind" in only:
-        rows.append(times("xxgk cold build", xxgk(root, jobs), reps, remove(site, root / ".xxgk-cache"), out=site))
+        clear = remove(site, root / ".xxgk-cache")
+        rows.append(times("xxgk cold build", xxgk(root, jobs, search), reps, clear, out=site))
     if "xxgk" in only:
-        rows.append(times("xxgk warm, nothing changed", xxgk(root, jobs), reps, out=site))
+        rows.append(times("xxgk warm, nothing changed", xxgk(root, jobs, search), reps, out=site))
         report = middle_report(root)
         original = report.read_text(encoding="utf-8")
 
         def edit(rep: int) -> None:
             report.write_text(original + f"\n本段为基准测试的第 {rep + 1} 次修改。\n", encoding="utf-8")
 
-        rows.append(times("xxgk one-report edit", xxgk(root, jobs), reps, edit, out=site))
+        rows.append(times("xxgk one-report edit", xxgk(root, jobs, search), reps, edit, out=site))
         report.write_text(original, encoding="utf-8")
     if "pagefind" in only:
         from pagefind_bin import get_executable
@@ -158,10 +160,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes for xxgk")
     parser.add_argument("--work", type=Path, default=Path("/tmp/xxgk-bench"))
     parser.add_argument("--only", default=",".join(TOOLS), help=f"comma-separated subset of {','.join(TOOLS)}")
+    parser.add_argument("--no-search", action="store_true", help="xxgk builds without the search index")
     args = parser.parse_args(argv)
     only = set(args.only.split(","))
     for n in args.n or [1000]:
-        rows = bench(n, args.work, args.reps, only, args.jobs)
+        rows = bench(n, args.work, args.reps, only, args.jobs, not args.no_search)
         print(table(n, rows) + "\n\n" + ratios(rows) + "\n", flush=True)
     return 0
 

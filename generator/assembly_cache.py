@@ -5,8 +5,8 @@ A report's assembly depends on its file, its township.yaml, the files next to it
 `today`; its table, copy-paste and prose checks on itself and the report of the year before. Both
 are memoised under a digest of exactly those inputs, so a memo is reused only for the same inputs.
 The checks that look at the whole site (links in bodies resolve against every page, gaps between a
-township's years) run every time. The result is the one `assemble` + `run_checks` give for the
-whole site (tests compare the two)."""
+township's years) run every time; the rest of the body checks is memoised too (body_checks.py).
+The result is the one `assemble` + `run_checks` give for the whole site (tests compare the two)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import PurePosixPath
 
 from generator.assemble import assemble
-from generator.body_checks import check_bodies
+from generator.body_checks import BodyFindings, bodies_checked
 from generator.checks import table_problems
 from generator.cross_checks import copy_paste, gap_notices, prose_against_figures
 from generator.documents import ContentFiles
@@ -36,6 +36,7 @@ class Assembled:
     problems: tuple[Problem, ...]
     check_key: str = ""  # digest of the check inputs (this report and the year before)
     checked: tuple[Problem, ...] = ()
+    body: BodyFindings | None = None  # the body checks' findings (body_checks.py keys them itself)
 
 
 def _digest(*parts: str) -> str:
@@ -80,7 +81,10 @@ def assemble_cached(
     site = replace(site, reports=tuple(reports))
     memo = _check_cached(site, memo)
     problems += [p for m in memo.values() for p in m.checked]
-    problems += [*check_bodies(site, site.reports), *gap_notices(site.reports)]
+    memoised = {path: m.body for path, m in memo.items() if m.body is not None}
+    found, bodies = bodies_checked(site, site.reports, memoised)
+    memo = {path: _with_body(m, bodies.get(path)) for path, m in memo.items()}
+    problems += [*found, *gap_notices(site.reports)]
     entries = {
         path: replace(entry, assembled=memo[path]) if path in memo and entry.assembled is not memo[path] else entry
         for path, entry in cache.entries.items()
@@ -118,6 +122,10 @@ def _report_checks(site: Site) -> list[Problem]:
     """The part of `run_checks` that looks at no report but one and the report of the year before."""
     prose = [p for r in site.reports for p in prose_against_figures(r, site.schemas)]
     return [*table_problems(site), *copy_paste(site.reports, site.reports), *prose]
+
+
+def _with_body(memo: Assembled, body: BodyFindings | None) -> Assembled:
+    return memo if body is None or body is memo.body else replace(memo, body=body)
 
 
 def _key_of(memo: dict[str, Assembled], report: Report | None) -> str:

@@ -4,9 +4,11 @@ raw HTML that the sanitiser will remove, and internal links to pages that do not
 from __future__ import annotations
 
 import bisect
+import hashlib
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Iterable, Iterator, Mapping, Set
+from dataclasses import dataclass
 from datetime import date
 from posixpath import normpath
 from urllib.parse import unquote, urljoin, urlsplit
@@ -31,24 +33,53 @@ _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _HREF = re.compile(r"""\shref\s*=\s*["']([^"']+)["']""")
 
 
+@dataclass(frozen=True)
+class BodyFindings:
+    """What the checks find in one body on its own; its links are resolved against the site's pages
+    on every build, since those can change without the body changing."""
+
+    key: str  # digest of the inputs: path, body, first line, sections covered by tables
+    problems: tuple[Problem, ...]
+    links: tuple[tuple[int, str], ...]  # (line in the file, link) of internal links
+
+
 def check_bodies(site: Site, reports: tuple[Report, ...], known: frozenset[str] | None = None) -> list[Problem]:
     """The bodies of `reports` and of every content page."""
-    if known is None:
-        urls = Urls("/", "/")
-        known = known_paths(site, (p.url for p in routes(site, build_index(site), urls)))
-    problems: list[Problem] = []
+    return bodies_checked(site, reports, {}, known)[0]
+
+
+def bodies_checked(
+    site: Site, reports: tuple[Report, ...], memo: Mapping[str, BodyFindings], known: frozenset[str] | None = None
+) -> tuple[list[Problem], dict[str, BodyFindings]]:
+    """check_bodies, and the findings to memoise (content path → findings): a body whose inputs
+    are the same as in `memo` is not checked again, only its links."""
+    bodies = []
     for report in reports:
         fmt = site.schemas[report.format]
         tables = {t.id for t in report.tables}
         covered = {normalize_heading(s.title) for s in fmt.sections if s.table in tables}
         url = f"townships/{report.township}/{report.year}/"
-        problems += _check_body(report.path, report.body, report.body_line, url, known, covered)
-    for page in site.pages:
-        problems += _check_body(page.path, page.body, page.body_line, f"{page.name}/", known, set())
-    return problems
+        bodies.append((report.path, report.body, report.body_line, url, covered))
+    bodies += [(page.path, page.body, page.body_line, f"{page.name}/", set()) for page in site.pages]
+    findings: dict[str, BodyFindings] = {}
+    problems: list[Problem] = []
+    linked = []
+    for path, body, first, url, covered in bodies:
+        found = memo.get(path)
+        fresh = found is not None and found.key == _body_key(path, body, first, covered)
+        findings[path] = found if found is not None and fresh else body_findings(path, body, first, covered)
+        problems += findings[path].problems
+        linked += [(path, url, number, link) for number, link in findings[path].links]
+    if linked and known is None:  # the site's pages are only listed when some body links to one
+        known = known_paths(site, (p.url for p in routes(site, build_index(site), Urls("/", "/"))))
+    for path, url, number, link in linked:
+        if not _resolves(link, url, known or frozenset()):
+            message = f"链接“{link}”指向本站不存在的页面，请改正地址或删去链接"
+            problems.append(Problem(path, number, "body.broken_link", message))
+    return problems, findings
 
 
-def _check_body(path: str, body: str, first: int, url: str, known: Set[str], covered: set[str]) -> list[Problem]:
+def body_findings(path: str, body: str, first: int, covered: set[str]) -> BodyFindings:
     lines = dict(_prose_lines(body))
     # The patterns run once over the whole body (fenced code blanked), not once per line: bodies
     # are long and most lines have nothing to report.
@@ -62,20 +93,22 @@ def _check_body(path: str, body: str, first: int, url: str, known: Set[str], cov
 
     problems = [at(o, "body.garbled_date", m) for o, m in garbled_dates(text)]
     problems += [at(o, "body.leftover", m) for o, m in leftovers(text)]
+    links = []
     for number, line in lines.items():
         removed = removed_html(line) if "<" in line else []
         if removed:
             message = f"这一行的 HTML 发布时会被删除：{'；'.join(removed)}。请改用 Markdown 写法（如 **加粗**）或删去"
             problems.append(Problem(path, first + number, "body.html_removed", message, WARNING))
-        for link in _links(line) if ("](" in line or "href" in line) else ():
-            if not _resolves(link, url, known):
-                message = f"链接“{link}”指向本站不存在的页面，请改正地址或删去链接"
-                problems.append(Problem(path, first + number, "body.broken_link", message))
+        links += [(first + number, link) for link in (_links(line) if ("](" in line or "href" in line) else ())]
     for number, heading in empty_sections(body):
         if normalize_heading(heading) not in covered:
             message = f"「{heading}」一节没有内容：请补写（没有可写“无”）；若内容在统计表中，请在 tables: 下填写该表"
             problems.append(Problem(path, first + number, "body.empty_section", message, WARNING))
-    return problems
+    return BodyFindings(_body_key(path, body, first, covered), tuple(problems), tuple(links))
+
+
+def _body_key(path: str, body: str, first: int, covered: set[str]) -> str:
+    return hashlib.sha256(repr((path, body, first, sorted(covered))).encode()).hexdigest()
 
 
 def _prose_lines(body: str) -> Iterator[tuple[int, str]]:

@@ -22,6 +22,7 @@ from generator.cache import (
     save_manifest,
     tree_digest,
 )
+from generator.carry_over import combined
 from generator.checks import run_checks
 from generator.documents import load_documents, load_documents_cached
 from generator.history import history_stamp, read_git_history
@@ -31,14 +32,14 @@ from generator.model import Site
 from generator.navigation import SiteIndex, build_index
 from generator.open_data import write_open_data
 from generator.output import copy_file, discard, reuse_file, staging_dir, swap_in, write_file
-from generator.pages import Page, Urls, routes
+from generator.pages import Page, Urls, report_facets, routes
 from generator.parse_cache import ParseCache, load_parse_cache, save_parse_cache
 from generator.problems import Problem, blocking, sort_problems
 from generator.progress import Progress
 from generator.render import RenderJob, render_to
 from generator.revisions import with_revisions
 from generator.schema import SCHEMA_DIR, load_schemas
-from generator.search_index import build_search_index, search_docs
+from generator.search_update import write_search
 
 
 @dataclass(frozen=True)
@@ -57,10 +58,11 @@ class BuildOptions:
 class BuildResult:
     problems: tuple[Problem, ...]
     ok: bool
-    rendered: tuple[str, ...] = ()  # output paths written anew
-    reused: int = 0  # output paths carried over unchanged from the last build
+    rendered: tuple[str, ...] = ()  # pages written anew
+    reused: int = 0  # output paths (pages, open data, search index) carried over unchanged from the last build
     seconds: float = 0.0
     cache_note: str = ""
+    written: tuple[str, ...] = ()  # other output paths written anew: open data and search index
 
 
 def load_site(root: Path, today: date, jobs: int = 1) -> tuple[Site | None, list[Problem]]:
@@ -128,32 +130,40 @@ def build(root: Path, options: BuildOptions) -> BuildResult:
         progress.close()
     if isinstance(result, list):
         return BuildResult(tuple(sort_problems([*problems, *result])), False, seconds=time.perf_counter() - started)
-    manifest, rendered, reused = result
+    manifest, rendered, reused, written = result
     if options.cache:
         today, out_id = options.today.isoformat(), folder_id(options.out)
         manifest = replace(manifest, code=code, inputs=inputs, problems=tuple(problems), today=today)
         save_manifest(root, replace(manifest, out=str(options.out), out_id=out_id, settings=settings))
-    return BuildResult(tuple(problems), True, tuple(sorted(rendered)), reused, time.perf_counter() - started, note)
+    seconds = time.perf_counter() - started
+    return BuildResult(tuple(problems), True, tuple(sorted(rendered)), reused, seconds, note, tuple(sorted(written)))
 
 
 def _publish(
     root: Path, site: Site, templates: Path, key: str, previous: Manifest | None, problems: list[Problem],
     options: BuildOptions, progress: Progress,
-) -> tuple[Manifest, list[str], int] | list[Problem]:
+) -> tuple[Manifest, list[str], int, tuple[str, ...]] | list[Problem]:
     """Renders into a staging tree (unchanged pages hard-linked from the last build), adds the open
-    data, the search index and the link check, and swaps it in; or the broken links, changing nothing."""
+    data, the search index and the link check, and swaps it in; or the broken links, changing nothing.
+    Open data and search files, too, are written only where their bytes change (carry_over.py)."""
     index = build_index(site)
     urls = make_urls(site, templates)
-    pages = list(routes(site, index, urls))
+    facets = report_facets(site)
+    pages = list(routes(site, index, urls, facets))
     staging = staging_dir(options.out)
     try:
         manifest, rendered, reused = _write_pages(
             site, index, urls, pages, templates, staging, options, key, previous, progress
         )
         _copy_assets(root, site, urls, templates, staging)
-        write_open_data(site, index, urls, staging)  # issue 10: the downloads under /data/
+        # issue 10: the downloads under /data/
+        carried = write_open_data(site, index, urls, staging, facets, key, previous, options.out)
         if options.search:
-            build_search_index(search_docs(site, index, urls, pages, staging), urls, staging, options.jobs)
+            cache_dir = root / CACHE_DIR if options.cache else None
+            found = write_search(
+                site, index, urls, pages, manifest.pages, staging, options.out, previous, cache_dir, options.jobs
+            )
+            carried = combined(carried, found)
         broken = _check_links(site, urls, staging, options.out, rendered, previous)
         if broken:
             discard(staging)
@@ -162,7 +172,9 @@ def _publish(
     except BaseException:
         discard(staging)
         raise
-    return manifest, rendered, reused
+    pages_and_files = {**manifest.pages, **carried.fingerprints}, {**manifest.files, **carried.files}
+    manifest = replace(manifest, pages=pages_and_files[0], files=pages_and_files[1])
+    return manifest, rendered, reused + carried.reused, carried.written
 
 
 def _settings(root: Path, options: BuildOptions) -> str:

@@ -157,7 +157,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"构建失败：{_counts(list(result.problems))}；{out} 未改动", file=sys.stderr)
             return 1
         print(
-            f"已生成 {out}：重新生成 {len(result.rendered)} 个页面，沿用 {result.reused} 个，"
+            f"已生成 {out}：重新生成 {len(result.rendered)} 个页面、写入 {len(result.written)} 个数据与搜索文件，"
+            f"沿用 {result.reused} 个文件，"
             f"用时 {result.seconds:.2f} 秒",
             file=sys.stderr,
         )

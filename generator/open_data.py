@@ -8,28 +8,47 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
+from generator.cache import Manifest
+from generator.carry_over import Carried, write_or_reuse
 from generator.cells import CellDef, report_cells
 from generator.datapackage import REPORT_CSV_FIELDS, TOWNSHIP_FIELDS, bulk_columns, datapackage, report_tables_schema
 from generator.model import FIGURES, Cell, Report, Site
 from generator.navigation import SiteIndex
-from generator.output import write_file
-from generator.pages import Page, Urls, data_routes
+from generator.pages import Facets, Page, Urls, data_routes
 from generator.spreadsheet import XlsxValue, xlsx_bytes
 
 BOM = "\ufeff"  # so that Excel opens the Chinese labels as UTF-8
 Rows = list[list[XlsxValue]]
 
 
-def write_open_data(site: Site, index: SiteIndex, urls: Urls, staging: Path) -> list[str]:
-    """Writes every download into the staging directory; returns their output paths."""
-    written = []
+def write_open_data(
+    site: Site, index: SiteIndex, urls: Urls, staging: Path, facets: Facets, key: str,
+    previous: Manifest | None = None, out: Path | None = None,
+) -> Carried:
+    """Writes every download into the staging directory, except those whose inputs are the same
+    as in the last build (`previous`, which wrote `out`): those are hard-linked from it."""
+    items = []
     for page in data_routes(site, index, urls):
-        rel = urls.output_path(page.url)
-        write_file(staging, rel, data_file(page, site, index, urls))
-        written.append(rel)
-    return written
+        fingerprint = replace(page, deps=data_deps(page, index, facets)).fingerprint(key)
+        items.append((urls.output_path(page.url), fingerprint, partial(data_file, page, site, index, urls)))
+    return write_or_reuse(items, previous if out else None, out or staging, staging)
+
+
+def data_deps(page: Page, index: SiteIndex, facets: Facets) -> tuple[str, ...]:
+    """What a download's bytes depend on besides the build key (code, config, base URL): a
+    report's own files its data facet (a body edit changes none), the bulk files every report's."""
+    if page.kind == "report_json":
+        report = _report_of(page, index)
+        return (facets.data[report.key], index.townships[report.township].digest, report.index_no)
+    if page.kind == "report_csv":
+        return (facets.data[page.key],)
+    if page.kind == "report_schema":
+        return ()
+    return (facets.all_data,)
 
 
 def data_file(page: Page, site: Site, index: SiteIndex, urls: Urls) -> bytes:

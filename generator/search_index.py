@@ -44,19 +44,25 @@ class SearchDoc:
 
 
 def search_docs(site: Site, index: SiteIndex, urls: Urls, pages: Iterable[Page], staging: Path) -> list[SearchDoc]:
-    docs = []
-    for page in pages:
-        if page.kind not in SEARCHABLE:
-            continue
-        page_html = (staging / urls.output_path(page.url)).read_text(encoding="utf-8")
-        main = _MAIN.search(page_html)
-        body = main.group(1) if main else page_html
-        heading = _H1.search(body)
-        facets = _facets(page, site, index)
-        names = " ".join(v for k, v in facets if k in ("township", "region"))
-        title = visible_text(heading.group(1)) if heading else ""
-        docs.append(SearchDoc(page.url, title, visible_text(body), facets, names, page.kind))
-    return docs
+    return [search_doc(page, site, index, urls, staging) for page in pages if page.kind in SEARCHABLE]
+
+
+def search_doc(page: Page, site: Site, index: SiteIndex, urls: Urls, staging: Path) -> SearchDoc:
+    """One page's document, from its HTML as written into `staging`."""
+    page_html = (staging / urls.output_path(page.url)).read_text(encoding="utf-8")
+    main = _MAIN.search(page_html)
+    body = main.group(1) if main else page_html
+    heading = _H1.search(body)
+    stub = doc_stub(page, site, index)
+    title = visible_text(heading.group(1)) if heading else ""
+    return SearchDoc(page.url, title, visible_text(body), stub.facets, stub.heading, page.kind)
+
+
+def doc_stub(page: Page, site: Site, index: SiteIndex) -> SearchDoc:
+    """What the index knows of a page without reading it: enough to number it and for the manifest."""
+    facets = _facets(page, site, index)
+    names = " ".join(v for k, v in facets if k in ("township", "region"))
+    return SearchDoc(page.url, "", "", facets, names, page.kind)
 
 
 def township_label(township: Township) -> str:
@@ -112,5 +118,10 @@ def build_search_index(docs: list[SearchDoc], urls: Urls, staging: Path, jobs: i
     buckets = bucket_count(sum(doc.kind == "report" for doc in docs))
     index = all_postings([(doc.text, f"{doc.title} {doc.heading}") for doc in docs], jobs)
     write_all(index, buckets, folder, docs, card_folder, jobs)
+    (folder / "manifest.json.gz").write_bytes(manifest_file(docs, buckets))
+
+
+def manifest_file(docs: list[SearchDoc], buckets: int) -> bytes:
+    """manifest.json.gz for `docs` in index order."""
     data = json.dumps(manifest(docs, buckets), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    (folder / "manifest.json.gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    return gzip.compress(data, compresslevel=9, mtime=0)

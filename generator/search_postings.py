@@ -85,8 +85,50 @@ def write_buckets(index: dict[str, bytes], count: int, folder: Path, share: tupl
     for key in sorted(index):
         number = bucket_of(key.removeprefix(HEADING), count)
         if number % share[1] == share[0]:
-            raw_key, data = key.encode("utf-8"), index[key]
-            entries[number].append(varint(len(raw_key)) + raw_key + varint(len(data)) + data)
+            entries[number].append(entry(key, index[key]))
     for number in range(share[0], count, share[1]):
-        data = b"".join(entries.get(number, []))
-        (folder / f"{number}.gz").write_bytes(gzip.compress(data, compresslevel=6, mtime=0))
+        (folder / f"{number}.gz").write_bytes(bucket_file(entries.get(number, [])))
+
+
+def entry(key: str, data: bytes) -> bytes:
+    raw_key = key.encode("utf-8")
+    return varint(len(raw_key)) + raw_key + varint(len(data)) + data
+
+
+def bucket_file(entries: list[bytes]) -> bytes:
+    return gzip.compress(b"".join(entries), compresslevel=6, mtime=0)
+
+
+def read_varint(data: bytes, at: int) -> tuple[int, int]:
+    """The varint at `at`, and the offset after it."""
+    value = shift = 0
+    while True:
+        byte = data[at]
+        at += 1
+        value |= (byte & 0x7F) << shift
+        if byte < 0x80:
+            return value, at
+        shift += 7
+
+
+def read_bucket(raw: bytes) -> dict[str, bytes]:
+    """A bucket's entries (gunzip'd bytes) as key → the page numbers as varint gaps."""
+    found: dict[str, bytes] = {}
+    at = 0
+    while at < len(raw):
+        size, at = read_varint(raw, at)
+        key = raw[at : at + size].decode("utf-8")
+        size, at = read_varint(raw, size + at)
+        found[key] = raw[at : at + size]
+        at += size
+    return found
+
+
+def page_numbers(data: bytes) -> list[int]:
+    """The page numbers of varint gaps written by `gaps` (from -1)."""
+    numbers, at, last = [], 0, -1
+    while at < len(data):
+        gap, at = read_varint(data, at)
+        last += gap
+        numbers.append(last)
+    return numbers

@@ -38,7 +38,7 @@ def test_nothing_changed_renders_nothing_and_keeps_warnings(sample_root):
     again = build_site(sample_root)
     assert again.rendered == () and again.cache_note == "nothing changed"
     assert again.problems == first.problems
-    assert again.reused == first.reused + len(first.rendered)
+    assert again.reused == first.reused + len(first.rendered) + len(first.written)
 
 
 def test_body_edit_rerenders_only_that_report(sample_root, tmp_path):
