@@ -34,6 +34,13 @@ def replace_in(root: Path, rel: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def edited(root: Path, out: Path, rel: str, old: str, new: str) -> Rebuild:
+    """A first rebuild, then the edit, then the rebuild the watcher would start for it."""
+    first = rebuild(root, out, DevState(), TODAY)
+    replace_in(root, rel, old, new)
+    return rebuild(root, out, first.state, TODAY, changed=frozenset({rel}))
+
+
 def assert_same_as_from_nothing(root: Path, result: Rebuild, out: Path, tmp_path: Path) -> None:
     fresh_out = tmp_path / f"fresh{len(list(tmp_path.iterdir()))}"
     fresh = rebuild(root, fresh_out, DevState(), TODAY)
@@ -57,19 +64,13 @@ EDITS = {
 @pytest.mark.parametrize("kind", EDITS)
 def test_edit_named_by_the_watcher_equals_a_rebuild_from_nothing(sample_root, tmp_path, kind):
     out = tmp_path / "out"
-    first = rebuild(sample_root, out, DevState(), TODAY)
-    rel, old, new = EDITS[kind]
-    replace_in(sample_root, rel, old, new)
-    result = rebuild(sample_root, out, first.state, TODAY, changed=frozenset({rel}))
+    result = edited(sample_root, out, *EDITS[kind])
     assert result.rendered
     assert_same_as_from_nothing(sample_root, result, out, tmp_path)
 
 
 def test_body_edit_renders_the_report_page_alone(sample_root, tmp_path):
-    out = tmp_path / "out"
-    first = rebuild(sample_root, out, DevState(), TODAY)
-    replace_in(sample_root, JINGZHI, "宣传车等方式", "宣传车（编辑）等方式")
-    result = rebuild(sample_root, out, first.state, TODAY, changed=frozenset({JINGZHI}))
+    result = edited(sample_root, tmp_path / "out", JINGZHI, "宣传车等方式", "宣传车（编辑）等方式")
     assert result.rendered == ("townships/anqiu-jingzhi/2019/index.html",)
 
 
@@ -106,10 +107,7 @@ def test_new_and_removed_files_are_found_by_listing_again(sample_root, tmp_path)
 
 
 def test_figure_edit_renders_its_own_countys_comparisons_only(sample_root, tmp_path):
-    out = tmp_path / "out"
-    first = rebuild(sample_root, out, DevState(), TODAY)
-    replace_in(sample_root, JINGZHI, "proactive_items: 228", "proactive_items: 229")
-    result = rebuild(sample_root, out, first.state, TODAY, changed=frozenset({JINGZHI}))
+    result = edited(sample_root, tmp_path / "out", JINGZHI, "proactive_items: 228", "proactive_items: 229")
     county_pages = {r for r in result.rendered if r.startswith("compare/figures/") and r.count("/") == 4}
     assert county_pages == {f"compare/figures/{name}/anqiu/index.html" for name in FIGURE_NAMES}
     assert "compare/figures/proactive_items/index.html" in result.rendered  # the site-wide one
