@@ -9,6 +9,7 @@ a browser tab listens to, (b) until a GET of that report's page returns the new 
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import tempfile
 import threading
@@ -72,6 +73,8 @@ def main() -> None:
     for name, values in rows:
         print(f"{name:22} median {statistics.median(values):.3f} s, max {max(values):.3f} s over {len(values)} edits")
     print(f"pages rendered per edit: {len(server.status.result.rendered)}")
+    # the server process itself (the first build's worker processes have exited)
+    print(f"server peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 
 
 if __name__ == "__main__":
