@@ -243,6 +243,18 @@ class Run {
   constructor(query, state, candidates, exact) {
     Object.assign(this, { query, state, candidates, exact, next: 0, found: [], cancelled: false });
     this.queue = Promise.resolve();
+    this.items = new Map(); // page → its <li>: shown again on each find, made (with its excerpt) once
+    this.headings = new Map(); // page → whether its title or township matches
+  }
+
+  heading(meta) {
+    if (!this.headings.has(meta)) this.headings.set(meta, headingMatch(meta, this.query));
+    return this.headings.get(meta);
+  }
+
+  item(meta) {
+    if (!this.items.has(meta)) this.items.set(meta, resultItem(meta, this.query));
+    return this.items.get(meta);
   }
 
   // One check at a time ("more" during the first check waits for it), so that `done` never
@@ -274,10 +286,10 @@ class Run {
   show(shown) {
     if (this.cancelled) return;
     const ordered = this.state.sort ? this.found : [
-      ...this.found.filter((d) => headingMatch(d, this.query)),
-      ...this.found.filter((d) => !headingMatch(d, this.query)),
+      ...this.found.filter((d) => this.heading(d)),
+      ...this.found.filter((d) => !this.heading(d)),
     ];
-    list.replaceChildren(...ordered.slice(0, shown).map((d) => resultItem(d, this.query)));
+    list.replaceChildren(...ordered.slice(0, shown).map((d) => this.item(d)));
     const total = this.exact ? this.candidates.length : this.found.length;
     if (this.done || (this.exact && this.found.length)) {
       statusLine.textContent = total ? `找到 ${total} 个页面包含“${this.query}”` : `没有页面包含“${this.query}”`;
