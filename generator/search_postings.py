@@ -6,7 +6,7 @@ A bucket is gzip over a sequence of entries: varint length + UTF-8 key, varint l
 numbers as varint gaps. A key found on every page is a run of 0x01 bytes, which gzip shrinks to
 almost nothing: no bitmap format is needed. Heading keys ("#" + key: title, township and region)
 sit in the bucket of their key, so a query gets both from the same files. The browser's reader
-is in templates/static/search.js; the hash and the format must change together with it.
+is in templates/search.js; the hash and the format must change together with it.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ Every run of letters and digits is therefore indexed as its distinct characters,
 and triples. The browser turns the query into the same keys: a query run of one to three
 characters is one key, and exactly the pages under that key contain it; a longer run becomes its
 triples, which every page containing it holds, and which almost only such pages hold (the
-browser then checks the real text). templates/static/search.js implements the same
+browser then checks the real text). templates/search.js implements the same
 normalisation and keys; the two must change together.
 """
 
