@@ -237,17 +237,20 @@ def _write_pages(
     return Manifest(key, fingerprints, files), rendered, reused
 
 
-def _copy_assets(root: Path, site: Site, urls: Urls, templates: Path, staging: Path) -> None:
+def asset_files(root: Path, site: Site, urls: Urls, templates: Path) -> list[tuple[Path, str]]:
+    """(source, output path) of every file copied as it is: the static files and the attachments."""
     static = templates / "static"
-    for path in sorted(static.rglob("*")):
-        if path.is_file():
-            copy_file(path, staging, f"static/{path.relative_to(static).as_posix()}")
+    pairs = [(p, f"static/{p.relative_to(static).as_posix()}") for p in sorted(static.rglob("*")) if p.is_file()]
     for report in site.reports:
         if report.attachment:
-            source = root / Path(report.path).parent / report.attachment
-            copy_file(
-                source, staging, urls.output_path(urls.attachment(report.township, report.year, report.attachment))
-            )
+            target = urls.output_path(urls.attachment(report.township, report.year, report.attachment))
+            pairs.append((root / Path(report.path).parent / report.attachment, target))
+    return pairs
+
+
+def _copy_assets(root: Path, site: Site, urls: Urls, templates: Path, staging: Path) -> None:
+    for source, rel in asset_files(root, site, urls, templates):
+        copy_file(source, staging, rel)
     write_file(staging, ".nojekyll", b"")
 
 

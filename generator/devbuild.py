@@ -24,7 +24,7 @@ import jinja2
 
 from generator.assemble import assemble, assemble_reports
 from generator.body_checks import known_paths
-from generator.build import make_urls, template_dir
+from generator.build import asset_files, make_urls, template_dir
 from generator.cache import build_key, tree_digest
 from generator.checks import run_checks
 from generator.documents import NO_CONTENT, ContentFiles, Listing, content_files, list_content, parse_file
@@ -280,16 +280,9 @@ def write_changed(
     return kept, tuple(sorted(rendered)), removed
 
 
-def _copy_assets(root: Path, site: Site, urls, templates: Path, out: Path) -> None:
-    static = templates / "static"
-    pairs: list[tuple[Path, str]] = [
-        (p, f"static/{p.relative_to(static).as_posix()}") for p in sorted(static.rglob("*")) if p.is_file()
-    ]
-    for report in site.reports:
-        if report.attachment:
-            target = urls.output_path(urls.attachment(report.township, report.year, report.attachment))
-            pairs.append((root / Path(report.path).parent / report.attachment, target))
-    for source, rel in pairs:
+def _copy_assets(root: Path, site: Site, urls: Urls, templates: Path, out: Path) -> None:
+    """build.asset_files into `out`, skipping those whose size and modification time it already has."""
+    for source, rel in asset_files(root, site, urls, templates):
         target = out / rel
         stat = source.stat()
         if target.is_file() and target.stat().st_size == stat.st_size and target.stat().st_mtime_ns == stat.st_mtime_ns:

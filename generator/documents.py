@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -113,17 +113,13 @@ def parse_files(
     return {rel: done[rel] for rel in rels}
 
 
-Reader = Callable[[Path, list[str], int], Iterable[tuple[Source | None, list[Problem]]]]
 Parser = Callable[[list[str]], dict[str, tuple[Source | None, list[Problem]]]]
 
 
-def load_documents(root: Path, jobs: int = 1, reader: Reader | None = None) -> tuple[ContentFiles, list[Problem]]:
-    """`reader` parses the listed files (default: all of them, afresh); `xxgk serve` passes one that
-    re-reads only the files changed since its last rebuild."""
-    if reader is None:
-        files, problems, _ = load_documents_cached(root, jobs, ParseCache(""))
-        return files, problems
-    return _collect(root, lambda rels: dict(zip(rels, reader(root, rels, jobs), strict=True)))
+def load_documents(root: Path, jobs: int = 1) -> tuple[ContentFiles, list[Problem]]:
+    """Every content file, parsed afresh."""
+    files, problems, _ = load_documents_cached(root, jobs, ParseCache(""))
+    return files, problems
 
 
 def load_documents_cached(
