@@ -116,12 +116,15 @@ def _column_paths(table: Table) -> dict[str, str]:
 
 
 
-def stated_cells(reports: tuple[Report, ...]) -> set[tuple[str, str, str, int]]:
+def stated_cells(reports: tuple[Report, ...], table: tuple[str, str] | None = None) -> set[tuple[str, str, str, int]]:
     """(format, table, row, position) of every cell that some report fills with a number other
-    than 0: the cells worth a comparison page (an all-zero matrix says no more than its picker)."""
+    than 0: the cells worth a comparison page (an all-zero matrix says no more than its picker).
+    `table`: (format, table id) to look at that table alone."""
     found = set()
     for report in reports:
         for values in report.tables:
+            if table and (values.format, values.id) != table:
+                continue
             for row, cells in values.rows.items():
                 for i, value in enumerate(cells):
                     if value:

@@ -96,7 +96,7 @@ def _compare_table(page: Page, site: Site, index: SiteIndex, urls: Urls, convert
     fmt_id, table_id = page.key
     fmt = site.schemas[fmt_id]
     table = fmt.table(table_id)
-    linked = set(compared_cells(fmt, table, stated_cells(site.reports)))
+    linked = set(compared_cells(fmt, table, stated_cells(site.reports, (fmt_id, table_id))))
     rows: dict[str, dict] = {}
     for cell in table_cells(fmt, table):
         rows.setdefault(cell.row, {"label": cell.row_label, "cells": []})["cells"].append((cell, cell in linked))
