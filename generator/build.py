@@ -22,7 +22,7 @@ from generator.cache import (
     save_manifest,
     tree_digest,
 )
-from generator.carry_over import combined
+from generator.carry_over import Carried
 from generator.checks import run_checks
 from generator.documents import load_documents, load_documents_cached
 from generator.history import history_stamp, read_git_history
@@ -30,9 +30,9 @@ from generator.link_check import link_problems, pages_to_check
 from generator.links import output_files
 from generator.model import Site
 from generator.navigation import SiteIndex, build_index
-from generator.open_data import write_open_data
+from generator.open_data import data_deps
 from generator.output import copy_file, discard, reuse_file, staging_dir, swap_in, write_file
-from generator.pages import Page, Urls, report_facets, routes
+from generator.pages import Page, Urls, data_routes, report_facets, routes
 from generator.parse_cache import ParseCache, load_parse_cache, save_parse_cache
 from generator.problems import Problem, blocking, sort_problems
 from generator.progress import Progress
@@ -143,27 +143,27 @@ def _publish(
     root: Path, site: Site, templates: Path, key: str, previous: Manifest | None, problems: list[Problem],
     options: BuildOptions, progress: Progress,
 ) -> tuple[Manifest, list[str], int, tuple[str, ...]] | list[Problem]:
-    """Renders into a staging tree (unchanged pages hard-linked from the last build), adds the open
-    data, the search index and the link check, and swaps it in; or the broken links, changing nothing.
-    Open data and search files, too, are written only where their bytes change (carry_over.py)."""
+    """Renders the pages and downloads into a staging tree (unchanged ones hard-linked from the last
+    build), adds the search index and the link check, and swaps it in; or the broken links, changing
+    nothing. Search files, too, are written only where their bytes change (carry_over.py)."""
     index = build_index(site)
     urls = make_urls(site, templates)
     facets = report_facets(site)
     pages = list(routes(site, index, urls, facets))
+    # issue 10: the downloads under /data/, made in the same pool as the pages
+    downloads = [replace(p, deps=data_deps(p, index, facets)) for p in data_routes(site, index, urls)]
     staging = staging_dir(options.out)
     try:
-        manifest, rendered, reused = _write_pages(
-            site, index, urls, pages, templates, staging, options, key, previous, progress
+        manifest, rendered, reused, written = _write_pages(
+            site, index, urls, downloads + pages, templates, staging, options, key, previous, progress
         )
         _copy_assets(root, site, urls, templates, staging)
-        # issue 10: the downloads under /data/
-        carried = write_open_data(site, index, urls, staging, facets, key, previous, options.out)
+        carried = Carried()  # the search index's files, when it is built
         if options.search:
             cache_dir = root / CACHE_DIR if options.cache else None
-            found = write_search(
+            carried = write_search(
                 site, index, urls, pages, manifest.pages, staging, options.out, previous, cache_dir, options.jobs
             )
-            carried = combined(carried, found)
         broken = _check_links(site, urls, staging, options.out, rendered, previous)
         if broken:
             discard(staging)
@@ -174,7 +174,7 @@ def _publish(
         raise
     pages_and_files = {**manifest.pages, **carried.fingerprints}, {**manifest.files, **carried.files}
     manifest = replace(manifest, pages=pages_and_files[0], files=pages_and_files[1])
-    return manifest, rendered, reused + carried.reused, carried.written
+    return manifest, rendered, reused + carried.reused, (*written, *carried.written)
 
 
 def _settings(root: Path, options: BuildOptions) -> str:
@@ -200,6 +200,9 @@ def _trusted(previous: Manifest, key: str, out: Path) -> bool:
     return previous.key == key and previous.out == str(out) and previous.out_id == folder_id(out) != ""
 
 
+_SLOWEST = ("bulk_xlsx", "bulk_csv", "figures_csv")
+
+
 def _write_pages(
     site: Site,
     index: SiteIndex,
@@ -211,7 +214,9 @@ def _write_pages(
     key: str,
     previous: Manifest | None,
     progress: Progress,
-) -> tuple[Manifest, list[str], int]:
+) -> tuple[Manifest, list[str], int, tuple[str, ...]]:
+    """Renders the pages and makes the downloads that changed; hard-links the rest from the last
+    build. Returns the manifest, the pages rendered, how many files were reused, the downloads made."""
     fingerprints = {urls.output_path(p.url): p.fingerprint(key) for p in pages}
     files: dict[str, str] = {}
     dirty, reused = [], 0
@@ -228,13 +233,16 @@ def _write_pages(
         else:
             dirty.append(page)
     job = RenderJob(site, index, urls, template_dir, staging)
-    rendered = []
+    downloads = {urls.output_path(p.url) for p in dirty if not p.template}
+    rendered, written = [], []
     progress.stage("生成页面", len(dirty))
+    # The bulk files take longest: started first, they do not leave one worker busy at the end.
+    dirty.sort(key=lambda p: p.kind not in _SLOWEST)
     for rel, digest in render_to(job, dirty, options.jobs):
         files[rel] = digest
-        rendered.append(rel)
+        (written if rel in downloads else rendered).append(rel)
         progress.tick()
-    return Manifest(key, fingerprints, files), rendered, reused
+    return Manifest(key, fingerprints, files), rendered, reused, tuple(written)
 
 
 def asset_files(root: Path, site: Site, urls: Urls, templates: Path) -> list[tuple[Path, str]]:

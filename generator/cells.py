@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.model import Cell, Report
+from generator.model import Cell, Report, TableValues
 from generator.schema import Format, HeaderNode, RowNode, Schemas, Table
 
 LABEL_JOIN = "／"  # joins a header path: 三、本年度办理结果／（三）不予公开／1.属于国家秘密
@@ -65,19 +65,23 @@ def format_tables(schemas: Schemas) -> tuple[tuple[Format, Table], ...]:
 
 def report_cells(report: Report, schemas: Schemas) -> list[tuple[CellDef, Cell]]:
     """The report's table cells with their values (None: printed blank), in printed order."""
+    return [pair for values in report.tables for pair in filled_cells(values, schemas)]
+
+
+def filled_cells(values: TableValues, schemas: Schemas) -> list[tuple[CellDef, Cell]]:
+    """One table's cells with their values, in printed order (rows left out are left out)."""
+    fmt = schemas[values.format]
+    table = fmt.table(values.id)
+    if table is None:
+        return []
     found = []
-    for values in report.tables:
-        fmt = schemas[values.format]
-        table = fmt.table(values.id)
-        if table is None:
-            continue
-        positions: dict[str, int] = {}
-        for cell in table_cells(fmt, table):
-            index = positions.get(cell.row, 0)
-            positions[cell.row] = index + 1
-            row = values.rows.get(cell.row)
-            if row is not None:
-                found.append((cell, row[index]))
+    positions: dict[str, int] = {}
+    for cell in table_cells(fmt, table):
+        index = positions.get(cell.row, 0)
+        positions[cell.row] = index + 1
+        row = values.rows.get(cell.row)
+        if row is not None:
+            found.append((cell, row[index]))
     return found
 
 

@@ -12,7 +12,6 @@ from generator.model import Cell, Report, Township
 from generator.navigation import County, SiteIndex
 from generator.schema import Schemas
 from generator.table_layout import format_cell
-from generator.table_values import cell_value
 
 
 @dataclass(frozen=True)
@@ -94,23 +93,35 @@ def equivalents(schemas: Schemas, cell: CellDef, other: str) -> tuple[str, ...]:
     return (cell.row,) if same else ()
 
 
+def _column_index(schemas: Schemas, fmt: str, table_id: str, row_id: str, column_id: str) -> int | None:
+    """Where a cell sits in its row's list of values (as table_values.cell_value finds it)."""
+    table = schemas[fmt].table(table_id)
+    columns = [c.id for c in table.columns_of(row_id)] if table else []
+    return columns.index(column_id) if column_id in columns else None
+
+
 def cell_lookup(cell: CellDef, schemas: Schemas) -> Lookup:
-    # Equivalent rows per other format, worked out once per matrix rather than once per report.
-    mapping = {other: equivalents(schemas, cell, other) for other in schemas if other != cell.format}
+    # Where the value sits, in this format and as equivalent rows of the others, is worked out once
+    # per matrix: a matrix looks up every report.
+    own = _column_index(schemas, cell.format, cell.table, cell.row, cell.column)
+    mapping = {
+        other: tuple((row, _column_index(schemas, other, cell.table, row, cell.column)) for row in rows)
+        for other in schemas
+        if other != cell.format and (rows := equivalents(schemas, cell, other))
+    }
 
     def lookup(report: Report) -> Value | None:
         for values in report.tables:
             if values.id != cell.table:
                 continue
             if values.format == cell.format:
-                if cell.row in values.rows:
-                    return Value(cell_value((values,), schemas, cell.table, cell.row, cell.column), cell.format)
-                return None
-            rows = mapping.get(values.format, ())
-            if rows and all(r in values.rows for r in rows):
-                parts = [cell_value((values,), schemas, cell.table, r, cell.column) for r in rows]
+                row = values.rows.get(cell.row)
+                return None if row is None else Value(None if own is None else row[own], cell.format)
+            places = mapping.get(values.format, ())
+            if places and all(r in values.rows for r, _ in places):
+                parts = [None if i is None else values.rows[r][i] for r, i in places]
                 total = None if all(p is None for p in parts) else sum(p or 0 for p in parts)
-                return Value(total, values.format, converted=rows != (cell.row,))
+                return Value(total, values.format, converted=tuple(r for r, _ in places) != (cell.row,))
         return None
 
     return lookup

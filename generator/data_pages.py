@@ -8,6 +8,7 @@ from collections.abc import Callable
 from generator.cells import compared_cells, stated_cells, table_cells
 from generator.comparison import build_matrix, cell_lookup, figure_lookup
 from generator.datapackage import REPORT_CSV_FIELDS, TOWNSHIP_FIELDS, TYPE_LABELS
+from generator.matrix_html import matrix_body
 from generator.model import FIGURES, Report, Site
 from generator.navigation import SiteIndex
 from generator.pages import Page, Urls, used_tables
@@ -82,6 +83,7 @@ def _compare_figure(page: Page, site: Site, index: SiteIndex, urls: Urls, conver
         "scope": scope,
         "county": counties[0] if county_slug else None,
         "matrix": matrix,
+        "matrix_body": matrix_body(matrix, urls, grouped=not county_slug),
         "legend": format_legend(site, matrix.formats),
         "csv": urls.data_file("figures.csv"),
         "column": name,
@@ -125,6 +127,7 @@ def _compare_cell(page: Page, site: Site, index: SiteIndex, urls: Urls, converte
         "scope": "全部地区",
         "county": None,
         "matrix": matrix,
+        "matrix_body": matrix_body(matrix, urls, grouped=True),
         "legend": format_legend(site, matrix.formats),
         "csv": urls.data_file(f"{fmt_id}-{table_id}.csv"),
         "column": cell_id,

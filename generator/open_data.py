@@ -8,34 +8,16 @@ import csv
 import io
 import json
 from collections.abc import Callable
-from dataclasses import replace
-from functools import partial
-from pathlib import Path
 
-from generator.cache import Manifest
-from generator.carry_over import Carried, write_or_reuse
-from generator.cells import CellDef, report_cells
+from generator.cells import CellDef, filled_cells, report_cells
 from generator.datapackage import REPORT_CSV_FIELDS, TOWNSHIP_FIELDS, bulk_columns, datapackage, report_tables_schema
 from generator.model import FIGURES, Cell, Report, Site
 from generator.navigation import SiteIndex
-from generator.pages import Facets, Page, Urls, data_routes
+from generator.pages import Facets, Page, Urls
 from generator.spreadsheet import XlsxValue, xlsx_bytes
 
 BOM = "\ufeff"  # so that Excel opens the Chinese labels as UTF-8
 Rows = list[list[XlsxValue]]
-
-
-def write_open_data(
-    site: Site, index: SiteIndex, urls: Urls, staging: Path, facets: Facets, key: str,
-    previous: Manifest | None = None, out: Path | None = None,
-) -> Carried:
-    """Writes every download into the staging directory, except those whose inputs are the same
-    as in the last build (`previous`, which wrote `out`): those are hard-linked from it."""
-    items = []
-    for page in data_routes(site, index, urls):
-        fingerprint = replace(page, deps=data_deps(page, index, facets)).fingerprint(key)
-        items.append((urls.output_path(page.url), fingerprint, partial(data_file, page, site, index, urls)))
-    return write_or_reuse(items, previous if out else None, out or staging, staging)
 
 
 def data_deps(page: Page, index: SiteIndex, facets: Facets) -> tuple[str, ...]:
@@ -55,19 +37,10 @@ def data_file(page: Page, site: Site, index: SiteIndex, urls: Urls) -> bytes:
     return _WRITERS[page.kind](page, site, index, urls)
 
 
-def text(value: XlsxValue) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return repr(value)
-    return str(value)
-
-
 def csv_bytes(rows: Rows) -> bytes:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    for row in rows:
-        writer.writerow([text(v) for v in row])
+    # The csv module writes None as "" and a float by repr(): the texts the downloads promise.
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
     return (BOM + buffer.getvalue()).encode("utf-8")
 
 
@@ -84,9 +57,12 @@ def bulk_rows(site: Site, index: SiteIndex, fmt_id: str, table_id: str) -> Rows:
         [f[1] for f in TOWNSHIP_FIELDS] + [c.label for c in cells],
     ]
     for report in site.reports:
-        found = {c.id: v for c, v in report_cells(report, site.schemas) if c.format == fmt_id and c.table == table_id}
-        if found:
-            rows.append(township_values(site, index, report) + [found.get(c.id) for c in cells])
+        for values in report.tables:
+            if (values.format, values.id) != (fmt_id, table_id):
+                continue
+            found = {c.id: v for c, v in filled_cells(values, site.schemas)}
+            if found:
+                rows.append(township_values(site, index, report) + [found.get(c.id) for c in cells])
     return rows
 
 
@@ -111,7 +87,7 @@ def report_document(site: Site, index: SiteIndex, urls: Urls, report: Report) ->
     tables = []
     for values in report.tables:
         table = site.schemas[values.format].table(values.id)
-        cells = [(c, v) for c, v in report_cells(report, site.schemas) if c.table == values.id]
+        cells = filled_cells(values, site.schemas)
         tables.append(
             {
                 "id": values.id,

@@ -1,4 +1,5 @@
-"""Rendering pages to bytes with Jinja, in a pool of worker processes when there are many."""
+"""Rendering pages to bytes with Jinja (and the downloads with open_data.py), in a pool of worker
+processes when there are many."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from generator.contexts import page_context
 from generator.markup import new_converter
 from generator.model import Site
 from generator.navigation import SiteIndex
+from generator.open_data import data_file
 from generator.output import write_file
 from generator.pages import Page, Urls
 
@@ -54,6 +56,8 @@ class _Renderer:
         self.converter = new_converter()
 
     def render(self, page: Page) -> bytes:
+        if not page.template:  # a download (open_data.py): made in the same pool as the pages
+            return data_file(page, self.job.site, self.job.index, self.job.urls)
         context = page_context(page, self.job.site, self.job.index, self.job.urls, self.converter)
         return self.env.get_template(page.template).render(context).encode("utf-8")
 
