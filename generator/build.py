@@ -27,9 +27,9 @@ from generator.checks import run_checks
 from generator.documents import load_documents, load_documents_cached
 from generator.history import history_stamp, read_git_history
 from generator.link_check import link_problems, pages_to_check
-from generator.links import output_files
+from generator.links import Unresolved, broken_links, output_files, resolve_links
 from generator.model import Site
-from generator.navigation import SiteIndex, build_index
+from generator.navigation import build_index
 from generator.open_data import data_deps
 from generator.output import copy_file, discard, reuse_file, staging_dir, swap_in, write_file
 from generator.pages import Page, Urls, data_routes, report_facets, routes
@@ -154,17 +154,20 @@ def _publish(
     downloads = [replace(p, deps=data_deps(p, index, facets)) for p in data_routes(site, index, urls)]
     staging = staging_dir(options.out)
     try:
-        manifest, rendered, reused, written = _write_pages(
-            site, index, urls, downloads + pages, templates, staging, options, key, previous, progress
+        assets = asset_files(root, site, urls, templates)
+        planned = frozenset([*(urls.output_path(p.url) for p in (*downloads, *pages)), *(rel for _, rel in assets)])
+        manifest, rendered, reused, written, unresolved = _write_pages(
+            RenderJob(site, index, urls, templates, staging, links_to=planned),
+            downloads + pages, options, key, previous, progress,
         )
-        _copy_assets(root, site, urls, templates, staging)
+        _copy_assets(assets, staging)
         carried = Carried()  # the search index's files, when it is built
         if options.search:
             cache_dir = root / CACHE_DIR if options.cache else None
             carried = write_search(
                 site, index, urls, pages, manifest.pages, staging, options.out, previous, cache_dir, options.jobs
             )
-        broken = _check_links(site, urls, staging, options.out, rendered, previous)
+        broken = _check_links(site, urls, staging, options.out, rendered, previous, unresolved)
         if broken:
             discard(staging)
             return broken
@@ -204,19 +207,12 @@ _SLOWEST = ("bulk_xlsx", "bulk_csv", "figures_csv")
 
 
 def _write_pages(
-    site: Site,
-    index: SiteIndex,
-    urls: Urls,
-    pages: list[Page],
-    template_dir: Path,
-    staging: Path,
-    options: BuildOptions,
-    key: str,
-    previous: Manifest | None,
-    progress: Progress,
-) -> tuple[Manifest, list[str], int, tuple[str, ...]]:
+    job: RenderJob, pages: list[Page], options: BuildOptions, key: str, previous: Manifest | None, progress: Progress,
+) -> tuple[Manifest, list[str], int, tuple[str, ...], list[Unresolved]]:
     """Renders the pages and makes the downloads that changed; hard-links the rest from the last
-    build. Returns the manifest, the pages rendered, how many files were reused, the downloads made."""
+    build. Returns the manifest, the pages rendered, how many files were reused, the downloads
+    made, and the links of the pages rendered that are left to check."""
+    urls = job.urls
     fingerprints = {urls.output_path(p.url): p.fingerprint(key) for p in pages}
     files: dict[str, str] = {}
     dirty, reused = [], 0
@@ -226,23 +222,23 @@ def _write_pages(
             previous
             and previous.pages.get(rel) == fingerprints[rel]
             and rel in previous.files
-            and reuse_file(options.out, staging, rel)
+            and reuse_file(options.out, job.staging, rel)
         ):
             files[rel] = previous.files[rel]
             reused += 1
         else:
             dirty.append(page)
-    job = RenderJob(site, index, urls, template_dir, staging)
     downloads = {urls.output_path(p.url) for p in dirty if not p.template}
-    rendered, written = [], []
+    rendered, written, unresolved = [], [], []
     progress.stage("生成页面", len(dirty))
     # The bulk files take longest: started first, they do not leave one worker busy at the end.
     dirty.sort(key=lambda p: p.kind not in _SLOWEST)
-    for rel, digest in render_to(job, dirty, options.jobs):
-        files[rel] = digest
-        (written if rel in downloads else rendered).append(rel)
+    for done in render_to(job, dirty, options.jobs):
+        files[done.rel] = done.digest
+        (written if done.rel in downloads else rendered).append(done.rel)
+        unresolved += done.unresolved
         progress.tick()
-    return Manifest(key, fingerprints, files), rendered, reused, tuple(written)
+    return Manifest(key, fingerprints, files), rendered, reused, tuple(written), unresolved
 
 
 def asset_files(root: Path, site: Site, urls: Urls, templates: Path) -> list[tuple[Path, str]]:
@@ -256,18 +252,24 @@ def asset_files(root: Path, site: Site, urls: Urls, templates: Path) -> list[tup
     return pairs
 
 
-def _copy_assets(root: Path, site: Site, urls: Urls, templates: Path, staging: Path) -> None:
-    for source, rel in asset_files(root, site, urls, templates):
+def _copy_assets(assets: list[tuple[Path, str]], staging: Path) -> None:
+    for source, rel in assets:
         copy_file(source, staging, rel)
     write_file(staging, ".nojekyll", b"")
 
 
 def _check_links(
-    site: Site, urls: Urls, staging: Path, out: Path, rendered: list[str], previous: Manifest | None
+    site: Site, urls: Urls, staging: Path, out: Path, rendered: list[str], previous: Manifest | None,
+    unresolved: list[Unresolved],
 ) -> list[Problem]:
-    """No broken internal link or anchor reaches the live site (see link_check.py for the scope)."""
+    """No broken internal link or anchor reaches the live site (see link_check.py for the scope).
+    The pages rendered were checked as they were made; what they left (`unresolved`) is looked up
+    in the staging tree. Pages carried over are read again only when a file or an anchor is gone."""
     sources = {urls.output_path(urls.report(r.township, r.year)): r.path for r in site.reports}
     sources.update({urls.output_path(urls.page(p.name)): p.path for p in site.pages})
+    if previous is None:
+        return link_problems(resolve_links(staging, unresolved, lambda rel: os.path.isfile(staging / rel)), sources)
     present = output_files(staging)
-    scope = pages_to_check(staging, out, rendered, previous.files if previous else None, present)
-    return link_problems(staging, urls.base_path, scope, sources, present)
+    if pages_to_check(staging, out, rendered, previous.files, present) is None:
+        return link_problems(broken_links(staging, urls.base_path, None, present), sources)
+    return link_problems(resolve_links(staging, unresolved, present.__contains__), sources)

@@ -271,9 +271,9 @@ def write_changed(
     rendered = []
     templates = template_dir(root)
     try:
-        for rel, _ in render_to(RenderJob(site, index, urls, templates, out, state.environment), dirty, jobs):
-            kept[rel] = table.pages[rel][1]
-            rendered.append(rel)
+        for written in render_to(RenderJob(site, index, urls, templates, out, state.environment), dirty, jobs):
+            kept[written.rel] = table.pages[written.rel][1]
+            rendered.append(written.rel)
     except Exception as exc:
         raise RenderFailed(dict(kept)) from exc
     _copy_assets(root, site, urls, templates, out)

@@ -1,15 +1,16 @@
 """The build's last gate: no page may link to a file or #anchor that the new site lacks.
 
-Runs over the staging directory before the swap, so a broken link leaves the previous site in place.
-Only pages written anew are read, unless a page was removed (then a page carried over unchanged may
-now point at nothing, and every page is read)."""
+Runs before the staging directory is swapped in, so a broken link leaves the previous site in place.
+Each page written anew is checked as it is rendered (links.unresolved_links); pages carried over
+are read only when a page was removed or lost an anchor (then one of them may now point at nothing,
+and every page is read)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from generator.links import broken_links, page_ids
+from generator.links import BrokenLink, page_ids
 from generator.problems import Problem
 
 
@@ -35,13 +36,11 @@ def pages_to_check(
     return written
 
 
-def link_problems(
-    staging: Path, base_path: str, pages: list[str] | None, sources: Mapping[str, str], present: set[str]
-) -> list[Problem]:
+def link_problems(broken: Iterable[BrokenLink], sources: Mapping[str, str]) -> list[Problem]:
     """One `link.broken` problem per broken link, at the content file the page came from when
     there is one (reports, content pages), else at the page's output path."""
     problems = []
-    for link in broken_links(staging, base_path, pages, present):
+    for link in broken:
         source = sources.get(link.page)
         where = source or link.page
         page_note = f"（页面 {link.page}）" if source else ""

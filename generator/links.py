@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import os
 import re
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -48,6 +49,10 @@ def _parse_link(raw: str, base_path: str) -> tuple[str, str | None, str] | None:
     return link, _target(base_path, parts.path) if parts.path else "", unquote(parts.fragment)
 
 
+# (page, link, output path it reaches or None, #fragment): a link its page cannot vouch for alone
+Unresolved = tuple[str, str, "str | None", str]
+
+
 def broken_links(
     out: Path, base_path: str, pages: list[str] | None = None, present: set[str] | None = None
 ) -> list[BrokenLink]:
@@ -55,29 +60,62 @@ def broken_links(
     (`present`: its `output_files`, when the caller has them)."""
     present = output_files(out) if present is None else present
     names = pages if pages is not None else sorted(p for p in present if p.endswith(".html"))
-    ids: dict[str, set[str]] = {}
     parsed: dict[str, tuple[str, str | None, str] | None] = {}  # most links repeat on every page: parse each once
+    found = [
+        link
+        for name in names
+        for link in unresolved_links(name, (out / name).read_text(encoding="utf-8"), base_path, present, parsed)
+    ]
+    return resolve_links(out, found, present.__contains__)
+
+
+def unresolved_links(
+    name: str, text: str, base_path: str, planned: Container[str], parsed: dict[str, tuple[str, str | None, str] | None]
+) -> list[Unresolved]:
+    """The links of page `name` (its `text`) that neither the page nor the `planned` output paths
+    vouch for: a target outside the site or not planned, an #anchor the page itself lacks, an
+    #anchor on another page. The render workers call this on each page as it is made, so that
+    only these few are left to look up once every file is written (`resolve_links`).
+    `parsed`: the caller's memo of parsed links."""
+    found: list[Unresolved] = []
+    own_ids: set[str] | None = None
+    for raw in set(_LINK.findall(text)):
+        if raw not in parsed:
+            parsed[raw] = _parse_link(raw, base_path)
+        if parsed[raw] is None:
+            continue
+        link, target, fragment = parsed[raw]
+        target = name if target == "" else target
+        if target is not None and target in planned and (not fragment or not target.endswith(".html")):
+            continue
+        if target == name and fragment:
+            own_ids = text_ids(text) if own_ids is None else own_ids
+            if fragment in own_ids:
+                continue
+        found.append((name, link, target, fragment))
+    return found
+
+
+def resolve_links(out: Path, links: Iterable[Unresolved], exists: Callable[[str], bool]) -> list[BrokenLink]:
+    """Which of `links` reach no file of `out` (`exists` says whether an output path is there), or
+    no id in it."""
+    ids: dict[str, set[str]] = {}
     broken = []
-    for name in names:
-        text = (out / name).read_text(encoding="utf-8")
-        for raw in set(_LINK.findall(text)):
-            if raw not in parsed:
-                parsed[raw] = _parse_link(raw, base_path)
-            if parsed[raw] is None:
-                continue
-            link, target, fragment = parsed[raw]
-            target = name if target == "" else target
-            if target is None or target not in present:
+    for name, link, target, fragment in links:
+        if target is None or not exists(target):
+            broken.append(BrokenLink(name, link))
+        elif fragment and target.endswith(".html"):
+            if target not in ids:
+                ids[target] = page_ids(out / target)
+            if fragment not in ids[target]:
                 broken.append(BrokenLink(name, link))
-                continue
-            if fragment and target.endswith(".html"):
-                if target not in ids:
-                    ids[target] = page_ids(out / target)
-                if fragment not in ids[target]:
-                    broken.append(BrokenLink(name, link))
     return sorted(set(broken), key=lambda b: (b.page, b.target))
 
 
 def page_ids(page: Path) -> set[str]:
     """The #fragment targets a page offers (for noticing when a rebuilt page lost one)."""
-    return {html.unescape(i) for i in _ID.findall(page.read_text(encoding="utf-8"))}
+    return text_ids(page.read_text(encoding="utf-8"))
+
+
+def text_ids(text: str) -> set[str]:
+    return {html.unescape(i) for i in _ID.findall(text)}

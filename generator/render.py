@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 
 from generator.contexts import page_context
+from generator.links import Unresolved, unresolved_links
 from generator.markup import new_converter
 from generator.model import Site
 from generator.navigation import SiteIndex
@@ -47,6 +48,16 @@ class RenderJob:
     # A long-lived environment (the dev server's): templates compile once and recompile only when
     # their file changes (Jinja's auto_reload). None: a fresh one per renderer.
     environment: jinja2.Environment | None = None
+    # Every output path of the build: each page's links are checked against it as the page is made
+    # (links.unresolved_links). None: links are not checked (the dev server).
+    links_to: frozenset[str] | None = None
+
+
+@dataclass(frozen=True)
+class Written:
+    rel: str  # output path
+    digest: str  # sha256 of the bytes
+    unresolved: tuple[Unresolved, ...] = ()  # links the page and the build's output paths do not vouch for
 
 
 class _Renderer:
@@ -54,6 +65,7 @@ class _Renderer:
         self.job = job
         self.env = job.environment or make_environment(job.template_dir)
         self.converter = new_converter()
+        self.parsed: dict[str, tuple[str, str | None, str] | None] = {}  # links seen by this worker
 
     def render(self, page: Page) -> bytes:
         if not page.template:  # a download (open_data.py): made in the same pool as the pages
@@ -61,11 +73,15 @@ class _Renderer:
         context = page_context(page, self.job.site, self.job.index, self.job.urls, self.converter)
         return self.env.get_template(page.template).render(context).encode("utf-8")
 
-    def write(self, page: Page) -> tuple[str, str]:
+    def write(self, page: Page) -> Written:
         data = self.render(page)
         rel = self.job.urls.output_path(page.url)
         write_file(self.job.staging, rel, data)
-        return rel, hashlib.sha256(data).hexdigest()
+        unresolved: list[Unresolved] = []
+        if self.job.links_to is not None and rel.endswith(".html"):
+            text = data.decode("utf-8")
+            unresolved = unresolved_links(rel, text, self.job.urls.base_path, self.job.links_to, self.parsed)
+        return Written(rel, hashlib.sha256(data).hexdigest(), tuple(unresolved))
 
 
 # A worker process renders many pages with one Jinja environment and one Markdown converter;
@@ -77,12 +93,12 @@ def _start_worker(job: RenderJob) -> None:
     _WORKER.append(_Renderer(job))
 
 
-def _render_in_worker(page: Page) -> tuple[str, str]:
+def _render_in_worker(page: Page) -> Written:
     return _WORKER[0].write(page)
 
 
-def render_to(job: RenderJob, pages: Sequence[Page], jobs: int) -> Iterator[tuple[str, str]]:
-    """Renders `pages` into `job.staging`; yields (output path, sha256) as each is written.
+def render_to(job: RenderJob, pages: Sequence[Page], jobs: int) -> Iterator[Written]:
+    """Renders `pages` into `job.staging`; yields each as it is written.
     Output is the same whatever the number of processes: each page depends only on its inputs."""
     if jobs <= 1 or len(pages) < PARALLEL_FROM:
         renderer = _Renderer(job)

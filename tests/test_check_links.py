@@ -43,6 +43,21 @@ def test_broken_link_made_by_a_template_fails_the_build(minimal_root):
     assert digest_tree(minimal_root / "site") == before
 
 
+def test_template_link_to_a_missing_anchor_of_another_page_fails_a_cold_build(minimal_root):
+    """The render workers leave such links to be looked up once every page is written; a build
+    with no cache has nothing else to catch them."""
+    shutil.copytree(REPO / "templates", minimal_root / "templates")
+    page = minimal_root / "templates/report.html"
+    page.write_text(
+        page.read_text("utf-8").replace("{% block main %}", '{% block main %}<a href="/years/#no-such-id">x</a>', 1),
+        "utf-8",
+    )
+    result = build_site(minimal_root, cache=False, jobs=2)
+    assert _codes(result) == [("link.broken", REPORT)]
+    assert "/years/#no-such-id" in next(p.message for p in result.problems if p.code == "link.broken")
+    assert not (minimal_root / "site").exists()
+
+
 def test_broken_anchor_fails_the_build(minimal_root):
     write_files(
         minimal_root, {REPORT: "---\nyear: 2018\n---\n## 一、概述\n\n见[上文](#没有这一节)，[概述](#一概述)。\n"}
