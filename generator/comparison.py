@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from generator.cells import CellDef, table_cells
 from generator.model import Cell, Report, Township
@@ -14,15 +15,16 @@ from generator.schema import Schemas
 from generator.table_layout import format_cell
 
 
-@dataclass(frozen=True)
-class Value:
+class Value(NamedTuple):  # one per report and matrix: as MatrixCell, a tuple to make them fast
     value: Cell  # None: printed blank
     format: str  # the format of the table (or, for prose figures, the report) it comes from
     converted: bool = False  # summed from several cells by a declared equivalence
 
 
-@dataclass(frozen=True)
-class MatrixCell:
+class MatrixCell(NamedTuple):
+    """A named tuple, not a dataclass: a matrix holds up to ~30,000 of them, each made per page, and
+    a frozen dataclass took several times as long to make."""
+
     year: int
     text: str  # "" when the report has no such value
     value: Cell
@@ -104,25 +106,33 @@ def cell_lookup(cell: CellDef, schemas: Schemas) -> Lookup:
     # Where the value sits, in this format and as equivalent rows of the others, is worked out once
     # per matrix: a matrix looks up every report.
     own = _column_index(schemas, cell.format, cell.table, cell.row, cell.column)
-    mapping = {
-        other: tuple((row, _column_index(schemas, other, cell.table, row, cell.column)) for row in rows)
+    mapping = {  # other format → ((row, column index), ...), and whether that is a conversion
+        other: (tuple((row, _column_index(schemas, other, cell.table, row, cell.column)) for row in rows),
+                rows != (cell.row,))
         for other in schemas
         if other != cell.format and (rows := equivalents(schemas, cell, other))
     }
 
     def lookup(report: Report) -> Value | None:
-        for values in report.tables:
-            if values.id != cell.table:
-                continue
-            if values.format == cell.format:
-                row = values.rows.get(cell.row)
-                return None if row is None else Value(None if own is None else row[own], cell.format)
-            places = mapping.get(values.format, ())
-            if places and all(r in values.rows for r, _ in places):
-                parts = [None if i is None else values.rows[r][i] for r, i in places]
-                total = None if all(p is None for p in parts) else sum(p or 0 for p in parts)
-                return Value(total, values.format, converted=tuple(r for r, _ in places) != (cell.row,))
-        return None
+        for values in report.tables:  # at most one of each id (read_tables)
+            if values.id == cell.table:
+                break
+        else:
+            return None
+        if values.format == cell.format:
+            row = values.rows.get(cell.row)
+            return None if row is None else Value(None if own is None else row[own], cell.format)
+        places, converted = mapping.get(values.format, ((), False))
+        parts = []
+        for row_id, column in places:
+            row = values.rows.get(row_id)
+            if row is None:
+                return None
+            parts.append(None if column is None else row[column])
+        if not parts:
+            return None
+        total = None if all(p is None for p in parts) else sum(p or 0 for p in parts)
+        return Value(total, values.format, converted)
 
     return lookup
 
@@ -132,25 +142,23 @@ def build_matrix(
 ) -> Matrix:
     """Rows: townships grouped by county; columns: `years` (default: every year with a value).
     `link`: a report's URL (pages.Urls.report)."""
-    found: dict[tuple[str, int], tuple[Report, Value]] = {}
-    for county in counties:
-        for report in index.reports_of_county(county):
-            value = lookup(report)
-            if value is not None:
-                found[report.key] = (report, value)
-    years = years or tuple(sorted({year for _, year in found}))
+    found = [
+        (county, [(t, {r.year: (r, lookup(r)) for r in index.by_township.get(t.slug, ())}) for t in county.townships])
+        for county in counties
+    ]
+    years = years or tuple(
+        sorted({y for _, rows in found for _, by_year in rows for y, (_, v) in by_year.items() if v is not None})
+    )
     groups, formats, breaks, converted = [], set(), 0, 0
-    for county in counties:
-        rows = []
-        for township in county.townships:
+    for county, rows in found:
+        matrix_rows = []
+        for township, by_year in rows:
             cells, last = [], ""
             for year in years:
-                hit = found.get((township.slug, year))
-                if hit is None:
-                    report = next((r for r in index.by_township.get(township.slug, ()) if r.year == year), None)
+                report, value = by_year.get(year, (None, None))
+                if value is None:
                     cells.append(MatrixCell(year, "", None, False, report=report))
                     continue
-                report, value = hit
                 broke = last if last and last != value.format else ""
                 last = value.format
                 formats.add(value.format)
@@ -162,6 +170,6 @@ def build_matrix(
                         link(report),
                     )
                 )
-            rows.append(MatrixRow(township, tuple(cells)))
-        groups.append(MatrixGroup(county, tuple(rows)))
+            matrix_rows.append(MatrixRow(township, tuple(cells)))
+        groups.append(MatrixGroup(county, tuple(matrix_rows)))
     return Matrix(years, tuple(groups), tuple(sorted(formats)), breaks, converted)

@@ -20,6 +20,7 @@ _CONVERTED = '<span class="converted" aria-hidden="true">≈</span><span class="
 def matrix_body(matrix: Matrix, urls: Urls, grouped: bool) -> Markup:
     """The <tbody> of every county group: an optional group heading row, then a row per township."""
     multi = len(matrix.formats) > 1
+    formats = {f: escape(f) for f in matrix.formats}
     span = len(matrix.years) + 1
     out: list[str] = []
     for group in matrix.groups:
@@ -36,18 +37,18 @@ def matrix_body(matrix: Matrix, urls: Urls, grouped: bool) -> Markup:
                 f'    <tr><th scope="row"><a href="{escape(urls.township(township.slug))}">'
                 f"{escape(township.name)}</a></th>\n"
             )
-            out.extend(_cell(cell, multi) for cell in row.cells)
+            out.extend(_cell(cell, multi, formats) for cell in row.cells)
             out.append("</tr>\n")
         out.append("  </tbody>\n")
     return Markup("".join(out))
 
 
-def _cell(cell: MatrixCell, multi: bool) -> str:
-    # Values and their texts are numbers (model.Cell) and need no escaping; formats, links and
-    # names do.
+def _cell(cell: MatrixCell, multi: bool, formats: dict[str, Markup]) -> str:
+    # Values and their texts are numbers (model.Cell) and need no escaping; formats (escaped once,
+    # in `formats`), links and names do.
     if not cell.present:
         return f'<td class="num" data-value="">{_NOT_STATED if cell.report else _NO_REPORT}</td>'
-    fmt = escape(cell.format)
+    fmt = formats[cell.format]
     classes = f"num fmt-{fmt} format-break" if cell.break_from else f"num fmt-{fmt}"
     value = "" if cell.value is None else cell.value
     mark = (
