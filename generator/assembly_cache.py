@@ -21,6 +21,7 @@ from generator.body_checks import BodyFindings, bodies_checked
 from generator.checks import table_problems
 from generator.cross_checks import copy_paste, gap_notices, prose_against_figures
 from generator.documents import ContentFiles
+from generator.forked import forked_map
 from generator.model import Report, Site
 from generator.parse_cache import ParseCache
 from generator.problems import Problem
@@ -57,10 +58,11 @@ def _assembly_keys(files: ContentFiles, today: date) -> dict[str, str]:
 
 
 def assemble_cached(
-    files: ContentFiles, schemas: Schemas, today: date, cache: ParseCache
+    files: ContentFiles, schemas: Schemas, today: date, cache: ParseCache, jobs: int = 1
 ) -> tuple[Site | None, list[Problem], ParseCache]:
     """`assemble` + `run_checks`, with the per-report work reused from `cache` where its inputs are
-    unchanged. Returns the cache with the new memos for the next build."""
+    unchanged, and the rest shared out to `jobs` processes. Returns the cache with the new memos
+    for the next build."""
     keys = _assembly_keys(files, today)
     memo = {p: e.assembled for p, e in cache.entries.items() if e.assembled and e.assembled.key == keys.get(p)}
     misses = tuple(s for s in files.reports if s.path not in memo)
@@ -79,10 +81,10 @@ def assemble_cached(
         return None, problems, cache
     reports = sorted((m.report for m in memo.values() if m.report), key=lambda r: (r.township, r.year))
     site = replace(site, reports=tuple(reports))
-    memo = _check_cached(site, memo)
+    memo = _check_cached(site, memo, jobs)
     problems += [p for m in memo.values() for p in m.checked]
     memoised = {path: m.body for path, m in memo.items() if m.body is not None}
-    found, bodies = bodies_checked(site, site.reports, memoised)
+    found, bodies = _bodies_checked(site, memoised, jobs)
     memo = {path: _with_body(m, bodies.get(path)) for path, m in memo.items()}
     problems += [*found, *gap_notices(site.reports)]
     entries = {
@@ -92,7 +94,7 @@ def assemble_cached(
     return site, problems, replace(cache, entries=entries)
 
 
-def _check_cached(site: Site, memo: dict[str, Assembled]) -> dict[str, Assembled]:
+def _check_cached(site: Site, memo: dict[str, Assembled], jobs: int) -> dict[str, Assembled]:
     """Runs the checks for the reports whose check inputs changed, with the year before each."""
     by_key = {r.key: r for r in site.reports}
     keys = {}
@@ -108,8 +110,11 @@ def _check_cached(site: Site, memo: dict[str, Assembled]) -> dict[str, Assembled
         if before:
             context[before.key] = before
     found: dict[str, list[Problem]] = defaultdict(list)
-    for problem in _report_checks(replace(site, reports=tuple(sorted(context.values(), key=lambda r: r.key)))):
-        found[problem.path].append(problem)
+    reports = tuple(sorted(context.values(), key=lambda r: r.key))
+    shares = [replace(site, reports=share) for share in township_shares(reports, jobs)]
+    for problems in forked_map(_report_checks, shares, jobs):
+        for problem in problems:
+            found[problem.path].append(problem)
     updated = dict(memo)
     for report in stale:
         updated[report.path] = replace(
@@ -122,6 +127,40 @@ def _report_checks(site: Site) -> list[Problem]:
     """The part of `run_checks` that looks at no report but one and the report of the year before."""
     prose = [p for r in site.reports for p in prose_against_figures(r, site.schemas)]
     return [*table_problems(site), *copy_paste(site.reports, site.reports), *prose]
+
+
+def _bodies_checked(
+    site: Site, memo: dict[str, BodyFindings], jobs: int
+) -> tuple[list[Problem], dict[str, BodyFindings]]:
+    """body_checks.bodies_checked over every report, shared out to `jobs` processes."""
+    shares = list(enumerate(township_shares(site.reports, jobs)))
+    problems: list[Problem] = []
+    findings: dict[str, BodyFindings] = {}
+
+    def check(share: tuple[int, tuple[Report, ...]]) -> tuple[list[Problem], dict[str, BodyFindings]]:
+        number, reports = share
+        return bodies_checked(site, reports, memo, with_pages=number == 0)
+
+    for found, bodies in forked_map(check, shares, jobs):
+        problems += found
+        findings.update(bodies)
+    return problems, findings
+
+
+PARALLEL_FROM = 200  # reports; below this, starting processes costs more than it saves
+
+
+def township_shares(reports: tuple[Report, ...], jobs: int) -> list[tuple[Report, ...]]:
+    """`reports` (sorted by township) in up to `jobs` parts, a township's reports in one part
+    (a report is checked against the year before), the parts in order."""
+    parts = min(jobs, len(reports) // PARALLEL_FROM) or 1
+    size = -(-len(reports) // parts)
+    shares: list[list[Report]] = [[]]
+    for report in reports:
+        if len(shares[-1]) >= size and report.township != shares[-1][-1].township:
+            shares.append([])
+        shares[-1].append(report)
+    return [tuple(share) for share in shares]
 
 
 def _with_body(memo: Assembled, body: BodyFindings | None) -> Assembled:

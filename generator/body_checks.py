@@ -49,10 +49,12 @@ def check_bodies(site: Site, reports: tuple[Report, ...], known: frozenset[str] 
 
 
 def bodies_checked(
-    site: Site, reports: tuple[Report, ...], memo: Mapping[str, BodyFindings], known: frozenset[str] | None = None
+    site: Site, reports: tuple[Report, ...], memo: Mapping[str, BodyFindings], known: frozenset[str] | None = None,
+    with_pages: bool = True,
 ) -> tuple[list[Problem], dict[str, BodyFindings]]:
     """check_bodies, and the findings to memoise (content path → findings): a body whose inputs
-    are the same as in `memo` is not checked again, only its links."""
+    are the same as in `memo` is not checked again, only its links. `with_pages`: the content
+    pages' bodies too (False for all but one share of a site's reports checked in parallel)."""
     bodies = []
     for report in reports:
         fmt = site.schemas[report.format]
@@ -60,7 +62,7 @@ def bodies_checked(
         covered = {normalize_heading(s.title) for s in fmt.sections if s.table in tables}
         url = f"townships/{report.township}/{report.year}/"
         bodies.append((report.path, report.body, report.body_line, url, covered))
-    bodies += [(page.path, page.body, page.body_line, f"{page.name}/", set()) for page in site.pages]
+    bodies += [(page.path, page.body, page.body_line, f"{page.name}/", set()) for page in site.pages if with_pages]
     findings: dict[str, BodyFindings] = {}
     problems: list[Problem] = []
     linked = []

@@ -115,7 +115,9 @@ def build(root: Path, options: BuildOptions) -> BuildResult:
     progress = Progress(options.progress)
     try:
         files, problems, parsed_now = load_documents_cached(root, options.jobs, parsed, progress)
-        site, more, parsed_now = assemble_cached(files, load_schemas(SCHEMA_DIR), options.today, parsed_now)
+        site, more, parsed_now = assemble_cached(
+            files, load_schemas(SCHEMA_DIR), options.today, parsed_now, options.jobs
+        )
         problems = sort_problems(problems + more)
         if options.cache:
             save_parse_cache(cache_dir, parsed, parsed_now)

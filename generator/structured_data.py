@@ -67,6 +67,7 @@ def report_jsonld(config: SiteConfig, report: Report, township: Township, urls: 
         ],
     }
     data = {"@context": "https://schema.org", "@graph": [report_node, organization, dataset]}
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+    # Compact, so that the json module encodes it in C (indented, in Python: 4% of a report page).
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # "<" only ever appears inside strings: escaping it keeps "</script>" out of the element.
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -152,3 +152,25 @@ def test_cached_checks_still_see_the_whole_site(sample_root):
     assert any(p.code == "body.broken_link" and p.path == linking for p in result.problems)
     _, expected = load_site(sample_root, TODAY)
     assert [(p.code, p.path, p.line) for p in result.problems] == [(p.code, p.path, p.line) for p in expected]
+
+
+def test_checks_shared_out_to_processes_find_what_one_process_finds(tmp_path):
+    """assemble_cached splits the reports between processes by township (a report is checked
+    against the year before): the site and the problems are those of one process, none twice."""
+    from benchmarks.serve_corpus import make_corpus
+    from generator.assembly_cache import assemble_cached
+    from generator.parse_cache import ParseCache
+    from generator.problems import sort_problems
+    from generator.schema import load_schemas
+    from tests.conftest import write_files
+
+    root = make_corpus(tmp_path / "corpus", 500)  # ~4 warnings a report, some across years
+    write_files(root, {"content/pages/about.md": "---\ntitle: 关于\n---\n见[无此页](/no-such-page/)。\n"})
+    files, _ = documents.load_documents(root, 1)
+    one, two = (
+        assemble_cached(files, load_schemas(), TODAY, ParseCache("test", {}, ""), jobs) for jobs in (1, 2)
+    )
+    assert one[0] == two[0]
+    assert sort_problems(one[1]) == sort_problems(two[1])
+    assert len(two[1]) == len(one[1]) > 1000
+    assert [p.code for p in two[1] if p.path == "content/pages/about.md"] == ["body.broken_link"]

@@ -1,0 +1,41 @@
+"""Work shared out to forked processes, for stages whose results are small next to their inputs:
+each child reads the parent's memory (the assembled site) as it is, instead of receiving a copy."""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+# The work and its items, set in each child by the pool initializer: a forked child inherits them,
+# so that neither is pickled (the items are lists of reports).
+_SLOT: list[tuple[Callable, Sequence]] = []
+
+
+def forked_map(work: Callable[[Item], Result], items: Sequence[Item], jobs: int) -> list[Result]:
+    """[work(item) for item in items], in up to `jobs` forked processes when there is more than
+    one item. Only the results are pickled, back to the parent."""
+    if jobs <= 1 or len(items) <= 1:
+        return [work(item) for item in items]
+    # Frozen objects are skipped by the children's garbage collector, which would otherwise touch
+    # (and so copy) every object of the shared site.
+    gc.freeze()
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(min(jobs, len(items)), initializer=_hold, initargs=(work, items)) as pool:
+            return pool.map(_call, range(len(items)), chunksize=1)
+    finally:
+        gc.unfreeze()
+
+
+def _hold(work: Callable, items: Sequence) -> None:
+    _SLOT.append((work, items))
+
+
+def _call(number: int) -> object:
+    work, items = _SLOT[0]
+    return work(items[number])
