@@ -22,6 +22,10 @@ from generator.output import write_file
 from generator.pages import Page, Urls
 
 PARALLEL_FROM = 200  # pages; below this a pool costs more than it saves
+# Links parsed by a worker are kept for the pages after (most are on every page: navigation,
+# footer), up to this many: each page also has links of its own, and at 20,000 reports keeping
+# them all took ~200 MB per worker.
+PARSED_LINKS = 5000
 
 
 def make_environment(template_dir: Path) -> jinja2.Environment:
@@ -79,6 +83,8 @@ class _Renderer:
         write_file(self.job.staging, rel, data)
         unresolved: list[Unresolved] = []
         if self.job.links_to is not None and rel.endswith(".html"):
+            if len(self.parsed) > PARSED_LINKS:
+                self.parsed.clear()
             text = data.decode("utf-8")
             unresolved = unresolved_links(rel, text, self.job.urls.base_path, self.job.links_to, self.parsed)
         return Written(rel, hashlib.sha256(data).hexdigest(), tuple(unresolved))
