@@ -132,14 +132,18 @@ def _report_checks(site: Site) -> list[Problem]:
 def _bodies_checked(
     site: Site, memo: dict[str, BodyFindings], jobs: int
 ) -> tuple[list[Problem], dict[str, BodyFindings]]:
-    """body_checks.bodies_checked over every report, shared out to `jobs` processes."""
+    """body_checks.bodies_checked over every report, shared out to `jobs` processes; the findings
+    returned are the new ones (the memo's are kept by the caller)."""
     shares = list(enumerate(township_shares(site.reports, jobs)))
     problems: list[Problem] = []
     findings: dict[str, BodyFindings] = {}
 
     def check(share: tuple[int, tuple[Report, ...]]) -> tuple[list[Problem], dict[str, BodyFindings]]:
         number, reports = share
-        return bodies_checked(site, reports, memo, with_pages=number == 0)
+        found, bodies = bodies_checked(site, reports, memo, with_pages=number == 0)
+        # Only the findings made anew go back: a memo that came back as a copy would look changed,
+        # and every shard of the parse cache would be written again.
+        return found, {path: b for path, b in bodies.items() if b is not memo.get(path)}
 
     for found, bodies in forked_map(check, shares, jobs):
         problems += found

@@ -174,3 +174,20 @@ def test_checks_shared_out_to_processes_find_what_one_process_finds(tmp_path):
     assert sort_problems(one[1]) == sort_problems(two[1])
     assert len(two[1]) == len(one[1]) > 1000
     assert [p.code for p in two[1] if p.path == "content/pages/about.md"] == ["body.broken_link"]
+
+
+def test_one_report_edit_rewrites_one_shard_when_checks_run_in_processes(tmp_path):
+    """The body checks' memos come back from the worker processes as copies; only findings made
+    anew may count as changed, or every shard of the parse cache is written again."""
+    from benchmarks.serve_corpus import make_corpus
+
+    root = make_corpus(tmp_path / "corpus", 450)
+    assert build_site(root, jobs=2, search=False).ok
+    shards = root / CACHE_DIR / FOLDER
+    before = {p.name: p.stat().st_mtime_ns for p in shards.iterdir()}
+    report = next((root / "content/townships").iterdir()) / "2016.md"
+    report.write_text(report.read_text("utf-8") + "\n补记一句。\n", "utf-8")
+    build_site(root, jobs=2, search=False)
+    after = {p.name: p.stat().st_mtime_ns for p in shards.iterdir()}
+    assert len(before) > 40 and before.keys() == after.keys()
+    assert len([name for name in before if before[name] != after[name]]) == 1
