@@ -13,10 +13,12 @@ from generator.assemble import assemble, with_base_url
 from generator.assembly_cache import assemble_cached
 from generator.cache import (
     CACHE_DIR,
+    COPIED,
     Manifest,
     build_key,
     code_key,
     content_stats,
+    drop_manifest,
     folder_id,
     load_manifest,
     save_manifest,
@@ -27,11 +29,11 @@ from generator.checks import run_checks
 from generator.documents import load_documents, load_documents_cached
 from generator.history import history_stamp, read_git_history
 from generator.link_check import link_problems, pages_to_check
-from generator.links import Unresolved, broken_links, output_files, resolve_links
+from generator.links import Unresolved, broken_links, resolve_links
 from generator.model import Site
 from generator.navigation import build_index
 from generator.open_data import data_deps
-from generator.output import copy_file, discard, reuse_file, staging_dir, swap_in, write_file
+from generator.output import copy_file, discard, move_into, staging_dir, swap_in, write_file
 from generator.pages import Page, Urls, data_routes, report_facets, routes
 from generator.parse_cache import ParseCache, load_parse_cache, save_parse_cache
 from generator.problems import Problem, blocking, sort_problems
@@ -109,7 +111,8 @@ def build(root: Path, options: BuildOptions) -> BuildResult:
         problems = list(previous.problems)
         ok = not blocking(problems, options.strict)
         seconds = time.perf_counter() - started
-        return BuildResult(tuple(problems), ok, (), len(previous.files), seconds, "nothing changed")
+        made = sum(not digest.startswith(COPIED) for digest in previous.files.values())
+        return BuildResult(tuple(problems), ok, (), made, seconds, "nothing changed")
     cache_dir = root / CACHE_DIR
     parsed = load_parse_cache(cache_dir, code) if options.cache else ParseCache(code, {}, "cache disabled")
     progress = Progress(options.progress)
@@ -145,9 +148,10 @@ def _publish(
     root: Path, site: Site, templates: Path, key: str, previous: Manifest | None, problems: list[Problem],
     options: BuildOptions, progress: Progress,
 ) -> tuple[Manifest, list[str], int, tuple[str, ...]] | list[Problem]:
-    """Renders the pages and downloads into a staging tree (unchanged ones hard-linked from the last
-    build), adds the search index and the link check, and swaps it in; or the broken links, changing
-    nothing. Search files, too, are written only where their bytes change (carry_over.py)."""
+    """Renders the pages and downloads into a staging tree, adds the search index and the link
+    check; then swaps the tree in, or, when the last build's output can be trusted, moves only
+    what changed into it and deletes what is gone. On broken links it changes nothing. Search
+    files, too, are written only where their bytes change (carry_over.py)."""
     index = build_index(site)
     urls = make_urls(site, templates)
     facets = report_facets(site)
@@ -162,23 +166,27 @@ def _publish(
             RenderJob(site, index, urls, templates, staging, links_to=planned),
             downloads + pages, options, key, previous, progress,
         )
-        _copy_assets(assets, staging)
+        copied = _copy_assets(assets, staging, options.out if previous else None)
         carried = Carried()  # the search index's files, when it is built
         if options.search:
             cache_dir = root / CACHE_DIR if options.cache else None
             carried = write_search(
                 site, index, urls, pages, manifest.pages, staging, options.out, previous, cache_dir, options.jobs
             )
-        broken = _check_links(site, urls, staging, options.out, rendered, previous, unresolved)
+        files = {**manifest.files, **copied, **carried.files}
+        broken = _check_links(site, urls, staging, options.out, rendered, previous, unresolved, set(files))
         if broken:
             discard(staging)
             return broken
-        swap_in(staging, options.out)
+        if previous is None:
+            swap_in(staging, options.out)
+        else:
+            drop_manifest(root)
+            move_into(staging, options.out, [rel for rel in previous.files if rel not in files])
     except BaseException:
         discard(staging)
         raise
-    pages_and_files = {**manifest.pages, **carried.fingerprints}, {**manifest.files, **carried.files}
-    manifest = replace(manifest, pages=pages_and_files[0], files=pages_and_files[1])
+    manifest = replace(manifest, pages={**manifest.pages, **carried.fingerprints}, files=files)
     return manifest, rendered, reused + carried.reused, (*written, *carried.written)
 
 
@@ -211,20 +219,19 @@ _SLOWEST = ("bulk_xlsx", "bulk_csv", "figures_csv")
 def _write_pages(
     job: RenderJob, pages: list[Page], options: BuildOptions, key: str, previous: Manifest | None, progress: Progress,
 ) -> tuple[Manifest, list[str], int, tuple[str, ...], list[Unresolved]]:
-    """Renders the pages and makes the downloads that changed; hard-links the rest from the last
-    build. Returns the manifest, the pages rendered, how many files were reused, the downloads
+    """Renders the pages and makes the downloads that changed; the rest are the last build's.
+    Returns the manifest, the pages rendered, how many files were reused, the downloads
     made, and the links of the pages rendered that are left to check."""
     urls = job.urls
     fingerprints = {urls.output_path(p.url): p.fingerprint(key) for p in pages}
     files: dict[str, str] = {}
     dirty, reused = [], 0
+    out = str(options.out)
     for page in pages:
         rel = urls.output_path(page.url)
-        if (
-            previous
-            and previous.pages.get(rel) == fingerprints[rel]
-            and rel in previous.files
-            and reuse_file(options.out, job.staging, rel)
+        # The last build's file stays where it is (the output is updated in place: _publish).
+        if previous and previous.pages.get(rel) == fingerprints[rel] and rel in previous.files and (
+            os.path.isfile(os.path.join(out, rel))
         ):
             files[rel] = previous.files[rel]
             reused += 1
@@ -254,24 +261,41 @@ def asset_files(root: Path, site: Site, urls: Urls, templates: Path) -> list[tup
     return pairs
 
 
-def _copy_assets(assets: list[tuple[Path, str]], staging: Path) -> None:
+def _copy_assets(assets: list[tuple[Path, str]], staging: Path, out: Path | None) -> dict[str, str]:
+    """Copies the static files and attachments into `staging`, except, when `out` is updated in
+    place, those it already has (same size and modification time). Returns them as manifest
+    entries (output path → size and time of the source), so that a removed one is deleted."""
+    copied = {}
     for source, rel in assets:
+        stat = source.stat()
+        copied[rel] = f"{COPIED}{stat.st_size}:{stat.st_mtime_ns}"
+        if out is not None:
+            try:
+                old = os.stat(out / rel)
+            except FileNotFoundError:
+                old = None
+            if old is not None and (old.st_size, old.st_mtime_ns) == (stat.st_size, stat.st_mtime_ns):
+                continue
         copy_file(source, staging, rel)
     write_file(staging, ".nojekyll", b"")
+    copied[".nojekyll"] = f"{COPIED}0:0"
+    return copied
 
 
 def _check_links(
     site: Site, urls: Urls, staging: Path, out: Path, rendered: list[str], previous: Manifest | None,
-    unresolved: list[Unresolved],
+    unresolved: list[Unresolved], present: set[str],
 ) -> list[Problem]:
     """No broken internal link or anchor reaches the live site (see link_check.py for the scope).
     The pages rendered were checked as they were made; what they left (`unresolved`) is looked up
-    in the staging tree. Pages carried over are read again only when a file or an anchor is gone."""
+    now. `present`: every output path of the new site, in `staging` if written anew, else in `out`.
+    Pages carried over are read again only when a file or an anchor is gone."""
     sources = {urls.output_path(urls.report(r.township, r.year)): r.path for r in site.reports}
     sources.update({urls.output_path(urls.page(p.name)): p.path for p in site.pages})
-    if previous is None:
-        return link_problems(resolve_links(staging, unresolved, lambda rel: os.path.isfile(staging / rel)), sources)
-    present = output_files(staging)
-    if pages_to_check(staging, out, rendered, previous.files, present) is None:
-        return link_problems(broken_links(staging, urls.base_path, None, present), sources)
-    return link_problems(resolve_links(staging, unresolved, present.__contains__), sources)
+
+    def path_of(rel: str) -> Path:
+        return staging / rel if previous is None or os.path.isfile(staging / rel) else out / rel
+
+    if previous is not None and pages_to_check(staging, out, rendered, previous.files, present) is None:
+        return link_problems(broken_links(staging, urls.base_path, None, present, path_of), sources)
+    return link_problems(resolve_links(unresolved, present.__contains__, path_of), sources)

@@ -14,7 +14,8 @@ from generator import __version__
 from generator.problems import Problem
 
 CACHE_DIR = ".xxgk-cache"
-FORMAT = 3
+FORMAT = 4  # 4: static files and attachments are in `files` (an in-place update deletes the removed ones)
+COPIED = "copy:"  # how `files` marks a file copied as it is (its source's size and time follow), not made
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,12 @@ def _manifest(data: dict) -> Manifest:
         str(data["out_id"]),
         str(data["settings"]),
     )
+
+
+def drop_manifest(root: Path) -> None:
+    """Forgets the last build, before its output is changed in place: a build cut short then leaves
+    no manifest, and the next build starts from nothing rather than trust a half-updated folder."""
+    (root / CACHE_DIR / "manifest.json").unlink(missing_ok=True)
 
 
 def save_manifest(root: Path, manifest: Manifest) -> None:

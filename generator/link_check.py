@@ -19,7 +19,7 @@ def pages_to_check(
     present: set[str],
 ) -> list[str] | None:
     """The output paths whose links need reading; None means every page. `present`: the files
-    staged (links.output_files).
+    of the new site.
 
     A page carried over unchanged links where it did before, so only two things can break it:
     a target that is gone, or an anchor lost from a page written anew. Either one, or no previous

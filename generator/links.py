@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import os
 import re
-from collections.abc import Callable, Container, Iterable
+from collections.abc import Callable, Collection, Container, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -54,19 +54,22 @@ Unresolved = tuple[str, str, "str | None", str]
 
 
 def broken_links(
-    out: Path, base_path: str, pages: list[str] | None = None, present: set[str] | None = None
+    out: Path, base_path: str, pages: list[str] | None = None, present: Collection[str] | None = None,
+    path_of: Callable[[str], Path] | None = None,
 ) -> list[BrokenLink]:
     """Checks the links of `pages` (output paths; default every .html file) against `out`
-    (`present`: its `output_files`, when the caller has them)."""
+    (`present`: its `output_files`, when the caller has them; `path_of`: where an output path's
+    file is, when not in `out`: a build that updates its output in place reads two folders)."""
     present = output_files(out) if present is None else present
+    path_of = path_of or (lambda rel: out / rel)
     names = pages if pages is not None else sorted(p for p in present if p.endswith(".html"))
     parsed: dict[str, tuple[str, str | None, str] | None] = {}  # most links repeat on every page: parse each once
     found = [
         link
         for name in names
-        for link in unresolved_links(name, (out / name).read_text(encoding="utf-8"), base_path, present, parsed)
+        for link in unresolved_links(name, path_of(name).read_text(encoding="utf-8"), base_path, present, parsed)
     ]
-    return resolve_links(out, found, present.__contains__)
+    return resolve_links(found, present.__contains__, path_of)
 
 
 def unresolved_links(
@@ -96,9 +99,11 @@ def unresolved_links(
     return found
 
 
-def resolve_links(out: Path, links: Iterable[Unresolved], exists: Callable[[str], bool]) -> list[BrokenLink]:
-    """Which of `links` reach no file of `out` (`exists` says whether an output path is there), or
-    no id in it."""
+def resolve_links(
+    links: Iterable[Unresolved], exists: Callable[[str], bool], path_of: Callable[[str], Path]
+) -> list[BrokenLink]:
+    """Which of `links` reach no file (`exists` says whether an output path is one of the site's,
+    `path_of` where its file is), or no id in it."""
     ids: dict[str, set[str]] = {}
     broken = []
     for name, link, target, fragment in links:
@@ -106,7 +111,7 @@ def resolve_links(out: Path, links: Iterable[Unresolved], exists: Callable[[str]
             broken.append(BrokenLink(name, link))
         elif fragment and target.endswith(".html"):
             if target not in ids:
-                ids[target] = page_ids(out / target)
+                ids[target] = page_ids(path_of(target))
             if fragment not in ids[target]:
                 broken.append(BrokenLink(name, link))
     return sorted(set(broken), key=lambda b: (b.page, b.target))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -55,7 +56,25 @@ def reuse_file(previous: Path, staging: Path, rel: str) -> bool:
 def copy_file(source: Path, staging: Path, rel: str) -> None:
     target = staging / rel
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, target)
+    shutil.copy2(source, target)  # with its modification time: an in-place update compares it
+
+
+def move_into(staging: Path, out: Path, removed: Iterable[str]) -> None:
+    """Updates `out` in place: each file of `staging` (only what changed) renamed over its old
+    copy, then the `removed` output paths deleted. A reader of `out` sees each file old or new,
+    never half-written."""
+    for folder, _, files in os.walk(staging):
+        rel_folder = os.path.relpath(folder, staging)
+        target_folder = os.path.normpath(os.path.join(out, rel_folder))
+        if files:
+            os.makedirs(target_folder, exist_ok=True)
+        for name in files:
+            # A file hard-linked from `out` (search files carried over) is the same file: renaming
+            # it onto itself changes nothing, and the staging tree's link goes with the tree.
+            os.replace(os.path.join(folder, name), os.path.join(target_folder, name))
+    for rel in removed:
+        Path(out, rel).unlink(missing_ok=True)
+    discard(staging)
 
 
 def swap_in(staging: Path, out: Path) -> None:

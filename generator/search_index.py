@@ -12,7 +12,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,12 +44,12 @@ class SearchDoc:
 
 
 def search_docs(site: Site, index: SiteIndex, urls: Urls, pages: Iterable[Page], staging: Path) -> list[SearchDoc]:
-    return [search_doc(page, site, index, urls, staging) for page in pages if page.kind in SEARCHABLE]
+    return [search_doc(page, site, index, urls, lambda rel: staging / rel) for page in pages if page.kind in SEARCHABLE]
 
 
-def search_doc(page: Page, site: Site, index: SiteIndex, urls: Urls, staging: Path) -> SearchDoc:
-    """One page's document, from its HTML as written into `staging`."""
-    page_html = (staging / urls.output_path(page.url)).read_text(encoding="utf-8")
+def search_doc(page: Page, site: Site, index: SiteIndex, urls: Urls, path_of: Callable[[str], Path]) -> SearchDoc:
+    """One page's document, from its HTML as written (`path_of`: where an output path's file is)."""
+    page_html = path_of(urls.output_path(page.url)).read_text(encoding="utf-8")
     main = _MAIN.search(page_html)
     body = main.group(1) if main else page_html
     heading = _H1.search(body)

@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -75,11 +76,15 @@ def write_search(
     """Writes search/ into the staging tree; `fingerprints` are the pages' (output path → fingerprint)."""
     plan = _plan(site, index, urls, pages, fingerprints)
     changed = _changed(plan, previous, out)
+
+    def path_of(rel: str) -> Path:  # a page written anew is in the staging tree, else still in `out`
+        return staging / rel if previous is None or os.path.isfile(staging / rel) else out / rel
+
     if changed is not None and previous is not None:
-        carried = _patch(plan, changed, site, index, urls, staging, out, previous, cache_dir)
+        carried = _patch(plan, changed, site, index, urls, staging, out, previous, cache_dir, path_of)
         if carried is not None:
             return carried
-    return _full(plan, site, index, urls, staging, cache_dir, jobs)
+    return _full(plan, site, index, urls, staging, cache_dir, jobs, path_of)
 
 
 def _plan(site: Site, index: SiteIndex, urls: Urls, pages: list[Page], fingerprints: dict[str, str]) -> Plan:
@@ -129,12 +134,12 @@ def _old_keys(out: Path, rel: str, previous: Manifest) -> set[str] | None:
 
 def _patch(
     plan: Plan, changed: list[int], site: Site, index: SiteIndex, urls: Urls,
-    staging: Path, out: Path, previous: Manifest, cache_dir: Path | None,
+    staging: Path, out: Path, previous: Manifest, cache_dir: Path | None, path_of: Callable[[str], Path],
 ) -> Carried | None:
     """Everything is read and checked before anything is written (None: a check failed)."""
     shards = {shard_of(plan.stubs[n].url) for n in changed}
     entries = read_shards(cache_dir, shards) if cache_dir else {}
-    docs = {n: _doc(plan, n, entries, site, index, urls, staging) for n in changed}
+    docs = {n: _doc(plan, n, entries, site, index, urls, path_of) for n in changed}
     gained: defaultdict[str, list[int]] = defaultdict(list)
     lost: defaultdict[str, list[int]] = defaultdict(list)
     for n, doc in docs.items():
@@ -200,20 +205,23 @@ def _fingerprints(plan: Plan) -> dict[str, str]:
     return fingerprints
 
 
-def _doc(plan: Plan, n: int, entries: Entries, site: Site, index: SiteIndex, urls: Urls, staging: Path) -> SearchDoc:
+def _doc(
+    plan: Plan, n: int, entries: Entries, site: Site, index: SiteIndex, urls: Urls, path_of: Callable[[str], Path]
+) -> SearchDoc:
     url, fingerprint = plan.stubs[n].url, plan.fingerprints[n]
-    doc = cached_doc(entries, url, fingerprint) or search_doc(plan.pages[url], site, index, urls, staging)
+    doc = cached_doc(entries, url, fingerprint) or search_doc(plan.pages[url], site, index, urls, path_of)
     entries[url] = (fingerprint, doc)
     return doc
 
 
 def _full(
-    plan: Plan, site: Site, index: SiteIndex, urls: Urls, staging: Path, cache_dir: Path | None, jobs: int
+    plan: Plan, site: Site, index: SiteIndex, urls: Urls, staging: Path, cache_dir: Path | None, jobs: int,
+    path_of: Callable[[str], Path],
 ) -> Carried:
     """The whole index, from cached documents where they are current."""
     entries = read_shards(cache_dir, range(SHARDS)) if cache_dir else {}
     before = dict(entries)
-    docs = [_doc(plan, n, entries, site, index, urls, staging) for n in range(len(plan.stubs))]
+    docs = [_doc(plan, n, entries, site, index, urls, path_of) for n in range(len(plan.stubs))]
     build_search_index(docs, urls, staging, jobs)
     if cache_dir:
         entries = {doc.url: entries[doc.url] for doc in docs}  # pages that are gone leave the cache

@@ -8,9 +8,11 @@ import json
 import os
 from pathlib import Path
 
+import pytest
+
 from generator import body_checks, search_update
 from generator.build import load_site
-from generator.cache import CACHE_DIR
+from generator.cache import CACHE_DIR, COPIED
 from generator.search_docs_cache import FOLDER
 from tests.conftest import TODAY, build_site
 from tests.test_build import digest_tree
@@ -53,8 +55,9 @@ def test_body_edit_writes_no_open_data_and_one_card(sample_root, tmp_path, monke
     assert 0 < len(buckets) < len([r for r in before if r.startswith("search/index/")]) - 1
     after = inodes(sample_root / "site")
     kept = [rel for rel in after if rel.startswith("data/")]
-    assert kept and all(after[rel] == before[rel] for rel in kept)  # hard links to the last build's files
-    tracked = json.loads((sample_root / CACHE_DIR / "manifest.json").read_text("utf-8"))["files"]
+    assert kept and all(after[rel] == before[rel] for rel in kept)  # the last build's files, left in place
+    files = json.loads((sample_root / CACHE_DIR / "manifest.json").read_text("utf-8"))["files"]
+    tracked = [rel for rel, digest in files.items() if not digest.startswith(COPIED)]  # static files, attachments
     assert result.reused + len(result.rendered) + len(result.written) == len(tracked)
     assert digest_tree(sample_root / "site") == fresh(sample_root, tmp_path)
 
@@ -137,3 +140,40 @@ def test_body_checks_run_again_only_for_the_edited_body(sample_root, monkeypatch
     _, expected = load_site(sample_root, TODAY)
     assert result.problems == tuple(expected)
     assert any(p.code == "body.leftover" and p.path == BODY_EDITED for p in result.problems)
+
+
+def test_update_in_place_deletes_a_removed_attachment_and_restores_a_file_deleted_by_hand(minimal_root, tmp_path):
+    """A trusted rebuild moves only what changed into site/: what is gone must go, what was
+    deleted from site/ by hand must come back, and the result must be a build from nothing."""
+    report = minimal_root / "content/townships/test-town/2018.md"
+    (report.parent / "2018.pdf").write_bytes(b"%PDF-1.4 test\n")
+    report.write_text(report.read_text("utf-8").replace("year: 2018\n", "year: 2018\nsource: 2018.pdf\n", 1), "utf-8")
+    assert build_site(minimal_root).ok
+    site = minimal_root / "site"
+    attachment = next(site.rglob("2018.pdf"))
+    (site / "years/index.html").unlink()
+    report.write_text(report.read_text("utf-8").replace("source: 2018.pdf\n", ""), "utf-8")
+    (report.parent / "2018.pdf").unlink()
+    result = build_site(minimal_root)
+    assert result.ok and "years/index.html" in result.rendered
+    assert not attachment.exists()
+    assert digest_tree(site) == fresh(minimal_root, tmp_path)
+
+
+def test_update_cut_short_while_moving_files_leaves_no_manifest_to_trust(sample_root, tmp_path, monkeypatch):
+    from generator import build as build_module
+
+    assert build_site(sample_root).ok
+    edit(sample_root, BODY_EDITED, "## ", "新增的一段正文。\n\n## ")
+
+    def cut_short(staging: Path, out: Path, removed) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build_module, "move_into", cut_short)
+    with pytest.raises(KeyboardInterrupt):
+        build_site(sample_root)
+    monkeypatch.undo()
+    assert not (sample_root / CACHE_DIR / "manifest.json").exists()
+    result = build_site(sample_root)
+    assert result.ok and result.reused == 0
+    assert digest_tree(sample_root / "site") == fresh(sample_root, tmp_path)
