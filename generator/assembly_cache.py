@@ -134,7 +134,10 @@ def _bodies_checked(
 ) -> tuple[list[Problem], dict[str, BodyFindings]]:
     """body_checks.bodies_checked over every report, shared out to `jobs` processes; the findings
     returned are the new ones (the memo's are kept by the caller)."""
-    shares = list(enumerate(township_shares(site.reports, jobs)))
+    # Processes only when many bodies are new (a first build): for an edit, starting them costs
+    # more than checking the few bodies and the links of the rest.
+    fresh = len(site.reports) - len(memo)
+    shares = list(enumerate(township_shares(site.reports, jobs if fresh >= PARALLEL_FROM else 1)))
     problems: list[Problem] = []
     findings: dict[str, BodyFindings] = {}
 

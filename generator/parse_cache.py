@@ -13,7 +13,7 @@ import os
 import pickle
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from generator.problems import Problem
@@ -44,7 +44,8 @@ class ParseCache:
 
 
 def _shard_name(rel: str) -> str:
-    return hashlib.sha256(str(PurePosixPath(rel).parent).encode()).hexdigest()[:24] + ".pickle"
+    folder = rel.rpartition("/")[0] or "."  # PurePosixPath(rel).parent, without a Path per file
+    return hashlib.sha256(folder.encode()).hexdigest()[:24] + ".pickle"
 
 
 def _read_shard(path: Path, head: bytes) -> dict[str, Parsed] | None:
