@@ -95,10 +95,13 @@ def test_same_content_in_another_checkout_gives_the_same_bytes(sample_root, tmp_
 
 
 def test_parallel_render_equals_serial(sample_root, tmp_path, monkeypatch):
+    """Also with the workers replaced after every chunk of pages (render.CHUNKS_PER_WORKER)."""
     monkeypatch.setattr("generator.render.PARALLEL_FROM", 1)
     build_site(sample_root, tmp_path / "serial", cache=False, jobs=1)
     build_site(sample_root, tmp_path / "pool", cache=False, jobs=2)
-    assert digest_tree(tmp_path / "serial") == digest_tree(tmp_path / "pool")
+    monkeypatch.setattr("generator.render.CHUNKS_PER_WORKER", 1)
+    build_site(sample_root, tmp_path / "replaced", cache=False, jobs=2)
+    assert digest_tree(tmp_path / "serial") == digest_tree(tmp_path / "pool") == digest_tree(tmp_path / "replaced")
 
 
 def test_failed_build_leaves_previous_site_untouched(sample_root):
