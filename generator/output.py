@@ -73,7 +73,13 @@ def move_into(staging: Path, out: Path, removed: Iterable[str]) -> None:
             # it onto itself changes nothing, and the staging tree's link goes with the tree.
             os.replace(os.path.join(folder, name), os.path.join(target_folder, name))
     for rel in removed:
-        Path(out, rel).unlink(missing_ok=True)
+        path = Path(out, rel)
+        path.unlink(missing_ok=True)
+        # and the folders it leaves empty (a removed report's), which a server would list
+        for folder in path.parents:
+            if folder == out or any(folder.iterdir()):
+                break
+            folder.rmdir()
     discard(staging)
 
 

@@ -77,7 +77,7 @@ def test_deleted_and_added_reports_update_the_site(sample_root, tmp_path):
     text = (sample_root / REPORT).read_text("utf-8")
     (sample_root / REPORT).unlink()
     assert build_site(sample_root).ok
-    assert not (sample_root / "site" / REPORT_PAGE).exists()
+    assert not (sample_root / "site" / REPORT_PAGE).parent.exists()  # its folder too, not left empty
     (sample_root / "content/townships/fusong-lushuihe/2016.md").write_text(text.replace("2017", "2016"), "utf-8")
     result = build_site(sample_root)
     assert "townships/fusong-lushuihe/2016/index.html" in result.rendered
