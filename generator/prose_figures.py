@@ -36,12 +36,17 @@ class Pattern:
     regex: re.Pattern
     priority: int  # 1 beats 2 beats 3
     zero: bool = False  # a negation: "未发生…行政复议" states 0
-    needs: str = ""  # the sentence must mention one of these
+    needs: re.Pattern | None = None  # the sentence must mention one of these
     in_section: bool = False  # … or its section heading may ("三、依申请公开情况" + "未接到相关申请")
 
 
 def _p(figure: str, text: str, priority: int, zero: bool = False, needs: str = "", in_section: bool = False) -> Pattern:
-    return Pattern(figure, re.compile(text), priority, zero, needs, in_section)
+    return Pattern(figure, re.compile(text), priority, zero, re.compile(needs) if needs else None, in_section)
+
+
+# Every pattern needs a number (NUM) or a negation (NEG): a sentence with neither states nothing,
+# and most sentences of a report are skipped by this one search instead of every pattern's.
+_MAY_STATE = re.compile(r"[\d零〇一二两三四五六七八九十百未无]|没有|不存在")
 
 
 PATTERNS: tuple[Pattern, ...] = (
@@ -170,6 +175,8 @@ def _block_matches(section: str, block: str) -> list[tuple[int, ProseMatch]]:
     statements at the best priority, each value once."""
     out = []
     for sentence in _SENTENCES.finditer(block):
+        if not _MAY_STATE.search(sentence.group(0)):
+            continue
         kept: dict[str, list[tuple[int, ProseMatch]]] = {}
         for pattern in PATTERNS:
             hit = _match(pattern, sentence.group(0), section)
@@ -188,7 +195,7 @@ def _block_matches(section: str, block: str) -> list[tuple[int, ProseMatch]]:
 
 def _match(pattern: Pattern, sentence: str, section: str) -> tuple[int, ProseMatch] | None:
     context = sentence + section if pattern.in_section else sentence
-    if pattern.needs and not re.search(pattern.needs, context):
+    if pattern.needs and not pattern.needs.search(context):
         return None
     if pattern.figure == "fees" and _NOT_FEES.search(sentence):
         return None
