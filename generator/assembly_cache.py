@@ -27,6 +27,8 @@ from generator.parse_cache import ParseCache
 from generator.problems import Problem
 from generator.schema import Schemas
 
+PARALLEL_FROM = 200  # reports; below this, starting processes for the checks costs more than it saves
+
 
 @dataclass(frozen=True)
 class Assembled:
@@ -152,9 +154,6 @@ def _bodies_checked(
         problems += found
         findings.update(bodies)
     return problems, findings
-
-
-PARALLEL_FROM = 200  # reports; below this, starting processes costs more than it saves
 
 
 def township_shares(reports: tuple[Report, ...], jobs: int) -> list[tuple[Report, ...]]:

@@ -28,8 +28,8 @@ from generator.carry_over import Carried
 from generator.checks import run_checks
 from generator.documents import load_documents, load_documents_cached
 from generator.history import history_stamp, read_git_history
-from generator.link_check import link_problems, pages_to_check
-from generator.links import Unresolved, broken_links, resolve_links
+from generator.link_check import site_link_problems
+from generator.links import Unresolved
 from generator.model import Site
 from generator.navigation import build_index
 from generator.open_data import data_deps
@@ -182,7 +182,7 @@ def _publish(
                 site, index, urls, pages, manifest.pages, staging, options.out, previous, cache_dir, options.jobs
             )
         files = {**manifest.files, **copied, **carried.files}
-        broken = _check_links(site, urls, staging, options.out, rendered, previous, unresolved, set(files))
+        broken = site_link_problems(site, urls, staging, options.out, rendered, previous, unresolved, set(files))
         if broken:
             discard(staging)
             return broken
@@ -288,22 +288,3 @@ def _copy_assets(assets: list[tuple[Path, str]], staging: Path, out: Path | None
     write_file(staging, ".nojekyll", b"")
     copied[".nojekyll"] = f"{COPIED}0:0"
     return copied
-
-
-def _check_links(
-    site: Site, urls: Urls, staging: Path, out: Path, rendered: list[str], previous: Manifest | None,
-    unresolved: list[Unresolved], present: set[str],
-) -> list[Problem]:
-    """No broken internal link or anchor reaches the live site (see link_check.py for the scope).
-    The pages rendered were checked as they were made; what they left (`unresolved`) is looked up
-    now. `present`: every output path of the new site, in `staging` if written anew, else in `out`.
-    Pages carried over are read again only when a file or an anchor is gone."""
-    sources = {urls.output_path(urls.report(r.township, r.year)): r.path for r in site.reports}
-    sources.update({urls.output_path(urls.page(p.name)): p.path for p in site.pages})
-
-    def path_of(rel: str) -> Path:
-        return staging / rel if previous is None or os.path.isfile(staging / rel) else out / rel
-
-    if previous is not None and pages_to_check(staging, out, rendered, previous.files, present) is None:
-        return link_problems(broken_links(staging, urls.base_path, None, present, path_of), sources)
-    return link_problems(resolve_links(unresolved, present.__contains__, path_of), sources)

@@ -7,10 +7,14 @@ and every page is read)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from generator.links import BrokenLink, page_ids
+from generator.cache import Manifest
+from generator.links import BrokenLink, Unresolved, broken_links, page_ids, resolve_links
+from generator.model import Site
+from generator.pages import Urls
 from generator.problems import Problem
 
 
@@ -53,3 +57,22 @@ def link_problems(broken: Iterable[BrokenLink], sources: Mapping[str, str]) -> l
             )
         )
     return problems
+
+
+def site_link_problems(
+    site: Site, urls: Urls, staging: Path, out: Path, rendered: list[str], previous: Manifest | None,
+    unresolved: list[Unresolved], present: set[str],
+) -> list[Problem]:
+    """No broken internal link or anchor reaches the live site (the scope: see the module text).
+    The pages rendered were checked as they were made; what they left (`unresolved`) is looked up
+    now. `present`: every output path of the new site, in `staging` if written anew, else in `out`.
+    Pages carried over are read again only when a file or an anchor is gone."""
+    sources = {urls.output_path(urls.report(r.township, r.year)): r.path for r in site.reports}
+    sources.update({urls.output_path(urls.page(p.name)): p.path for p in site.pages})
+
+    def path_of(rel: str) -> Path:
+        return staging / rel if previous is None or os.path.isfile(staging / rel) else out / rel
+
+    if previous is not None and pages_to_check(staging, out, rendered, previous.files, present) is None:
+        return link_problems(broken_links(staging, urls.base_path, None, present, path_of), sources)
+    return link_problems(resolve_links(unresolved, present.__contains__, path_of), sources)
