@@ -111,14 +111,19 @@ def sampled_queries(truth: dict[str, str], count: int) -> list[str]:
     return found
 
 
+# The search is over: results show while candidate pages are still checked ("已找到 … 待核对"), so
+# a test that reads them must wait for the final count, for its query (`arg`).
+DONE = (
+    "m => { const s = document.getElementById('search-status').textContent;"
+    " return s.includes(m) && (s.startsWith('找到') || s.startsWith('没有页面')); }"
+)
+
+
 def run_query(page, query: str) -> tuple[list[str], str]:
     """Types the query into the search page, presses Enter, reads every result (all pages)."""
     page.fill("#q", query)
     page.press("#q", "Enter")
-    marker = f"“{collapse(query)}”"
-    page.wait_for_function(
-        "m => document.getElementById('search-status').textContent.includes(m)", arg=marker, timeout=15000
-    )
+    page.wait_for_function(DONE, arg=f"“{collapse(query)}”", timeout=15000)
     while page.is_visible("#search-more"):
         before = page.locator("#search-results > li").count()
         # the button can hide itself between the check and a click (the last batch just finished)
@@ -190,7 +195,7 @@ def test_filters_narrow_results_and_live_in_the_url(search_site, truth, browser)
     page = browser.new_page()
     page.goto(search_site + "search/?q=公开&year=2019")
     assert page.input_value("#f-year") == "2019"
-    page.wait_for_function("() => document.getElementById('search-status').textContent.includes('“公开”')")
+    page.wait_for_function(DONE, arg="“公开”")
     hrefs = set(page.eval_on_selector_all("#search-results h2 a", "ls => ls.map(a => a.getAttribute('href'))"))
     want = {u for u in expected(truth, "公开") if u.endswith("/2019/")}
     assert hrefs == want
