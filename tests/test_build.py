@@ -78,6 +78,24 @@ def test_link_checker_finds_broken_links(tmp_path):
     assert {b.target for b in broken_links(tmp_path, "/")} == {"/b/#x", "#top"}
 
 
+def test_link_checker_reads_escaped_relative_and_other_site_links(tmp_path):
+    """Plain paths take a short cut (links.py); the rest are unescaped, split and unquoted."""
+    write_files(
+        tmp_path,
+        {
+            "index.html": (
+                '<a href="/sub/%E9%99%84%E4%BB%B6.pdf">ok</a><a href="/sub/c/?a=1&amp;b=2">ok</a>'
+                '<a href="//other.example/sub/x/">another site</a><a href="/sub/c">no such file</a>'
+                '<a href="/sub/附件.pdf">ok</a><a href="/elsewhere/">outside the base path</a>'
+                '<a href="../sub/c/">relative</a>'
+            ),
+            "附件.pdf": "%PDF",
+            "c/index.html": "<p>",
+        },
+    )
+    assert {b.target for b in broken_links(tmp_path, "/sub/")} == {"/sub/c", "/elsewhere/", "../sub/c/"}
+
+
 def test_two_builds_are_byte_identical(sample_root, tmp_path):
     build_site(sample_root, tmp_path / "one", cache=False)
     build_site(sample_root, tmp_path / "two", cache=False, jobs=2)
