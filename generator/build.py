@@ -222,6 +222,7 @@ def _trusted(previous: Manifest, key: str, out: Path) -> bool:
 
 
 _SLOWEST = ("bulk_xlsx", "bulk_csv", "figures_csv")
+_MATRICES = ("compare_cell", "compare_figure")
 
 
 def _write_pages(
@@ -250,11 +251,14 @@ def _write_pages(
     progress.stage("生成页面", len(dirty))
     # The bulk files take longest: started first, they do not leave one worker busy at the end.
     dirty.sort(key=lambda p: p.kind not in _SLOWEST)
-    for done in render_to(job, dirty, options.jobs):
-        files[done.rel] = done.digest
-        (written if done.rel in downloads else rendered).append(done.rel)
-        unresolved += done.unresolved
-        progress.tick()
+    # The matrices read every report: made last, by workers of their own, which start from the
+    # parent's memory rather than from workers that have copied parts of it (see render.py).
+    for batch in ([p for p in dirty if p.kind not in _MATRICES], [p for p in dirty if p.kind in _MATRICES]):
+        for done in render_to(job, batch, options.jobs):
+            files[done.rel] = done.digest
+            (written if done.rel in downloads else rendered).append(done.rel)
+            unresolved += done.unresolved
+            progress.tick()
     return Manifest(key, fingerprints, files), rendered, reused, tuple(written), unresolved
 
 
