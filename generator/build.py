@@ -222,7 +222,7 @@ def _trusted(previous: Manifest, key: str, out: Path) -> bool:
 
 
 _SLOWEST = ("bulk_xlsx", "bulk_csv", "figures_csv")
-_MATRICES = ("compare_cell", "compare_figure")
+_EVERY_TABLE = (*_SLOWEST, "compare_cell", "compare_figure", "compare_table", "compare", "data")
 
 
 def _write_pages(
@@ -249,11 +249,12 @@ def _write_pages(
     downloads = {urls.output_path(p.url) for p in dirty if not p.template}
     rendered, written, unresolved = [], [], []
     progress.stage("生成页面", len(dirty))
-    # The bulk files take longest: started first, they do not leave one worker busy at the end.
-    dirty.sort(key=lambda p: p.kind not in _SLOWEST)
-    # The matrices read every report: made last, by workers of their own, which start from the
-    # parent's memory rather than from workers that have copied parts of it (see render.py).
-    for batch in ([p for p in dirty if p.kind not in _MATRICES], [p for p in dirty if p.kind in _MATRICES]):
+    # What reads every report's tables is made last, by workers of their own: they copy those
+    # tables once (reading an object writes its reference count: see render.py), and do not
+    # start from workers that have already copied other parts of the site. Within that, the bulk
+    # files take longest: started first, they do not leave one worker busy at the end.
+    last = sorted((p for p in dirty if p.kind in _EVERY_TABLE), key=lambda p: p.kind not in _SLOWEST)
+    for batch in ([p for p in dirty if p.kind not in _EVERY_TABLE], last):
         for done in render_to(job, batch, options.jobs):
             files[done.rel] = done.digest
             (written if done.rel in downloads else rendered).append(done.rel)

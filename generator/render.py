@@ -30,7 +30,7 @@ PARSED_LINKS = 5000
 # renders reads a little more of the site, and reading an object in Python writes to it (its
 # reference count), so the worker's share of the parent's memory slowly becomes a copy of its own.
 # At 20,000 reports two workers had grown by ~400 MB by the end of the build.
-CHUNKS_PER_WORKER = 60
+CHUNKS_PER_WORKER = 20
 
 
 def make_environment(template_dir: Path) -> jinja2.Environment:
