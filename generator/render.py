@@ -3,9 +3,7 @@ processes when there are many."""
 
 from __future__ import annotations
 
-import gc
 import hashlib
-import multiprocessing
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +11,7 @@ from pathlib import Path
 import jinja2
 
 from generator.contexts import page_context
+from generator.forked import forked_pool
 from generator.links import Unresolved, unresolved_links
 from generator.markup import new_converter
 from generator.model import Site
@@ -116,19 +115,9 @@ def render_to(job: RenderJob, pages: Sequence[Page], jobs: int) -> Iterator[Writ
         for page in pages:
             yield renderer.write(page)
         return
-    # fork: workers share the parent's memory for the site instead of unpickling it each; frozen
-    # objects are skipped by the workers' garbage collector, which would otherwise touch (and so
-    # copy) every page of the shared site.
-    context = multiprocessing.get_context("fork")
-    gc.freeze()
-    try:
-        with context.Pool(
-            jobs, initializer=_start_worker, initargs=(job,), maxtasksperchild=CHUNKS_PER_WORKER
-        ) as pool:
-            chunk = max(1, min(64, len(pages) // (jobs * 8)))
-            yield from pool.imap_unordered(_render_in_worker, pages, chunksize=chunk)
-    finally:
-        gc.unfreeze()
+    with forked_pool(jobs, _start_worker, (job,), CHUNKS_PER_WORKER) as pool:
+        chunk = max(1, min(64, len(pages) // (jobs * 8)))
+        yield from pool.imap_unordered(_render_in_worker, pages, chunksize=chunk)
 
 
 def render_page(job: RenderJob, page: Page) -> bytes:

@@ -12,6 +12,7 @@ import multiprocessing
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.forked import forked_pool
 from generator.search_cards import Card, write_cards
 from generator.search_postings import HEADING, gaps, postings, varint, write_buckets
 from generator.search_tokens import grams
@@ -37,7 +38,7 @@ def all_postings(pages: list[tuple[str, str]], jobs: int) -> dict[str, bytes]:
     else:
         size = -(-len(pages) // jobs)
         slices = [(pages[start : start + size], start) for start in range(0, len(pages), size)]
-        with multiprocessing.get_context("fork").Pool(len(slices)) as pool:
+        with forked_pool(len(slices)) as pool:
             parts = pool.starmap(slice_postings, slices)
     merged: dict[str, list[bytes]] = {}
     last: dict[str, int] = {}
