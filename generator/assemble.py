@@ -17,7 +17,7 @@ from generator.schema import Schemas, format_for_year
 from generator.source import Source
 from generator.table_values import derive_figures, read_tables
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)  # used with fullmatch: "$" lets a final newline in
 YEAR_MIN = 2008  # the 条例 took effect on 2008-05-01; no report predates it
 FUTURE_MARGIN = timedelta(days=31)
 CONFIG_FIELDS = ("title", "base_url", "publisher", "contact", "language", "description")
@@ -96,7 +96,7 @@ def with_base_url(config: SiteConfig, base_url: str) -> SiteConfig:
 def _townships(sources: dict[str, Source | None], problems: list[Problem]) -> tuple[Township, ...]:
     townships, seen_names, seen_codes = [], {}, {}
     for slug, source in sorted(sources.items()):
-        if not SLUG.match(slug):
+        if not SLUG.fullmatch(slug):
             problems.append(
                 Problem(
                     f"content/townships/{slug}",
@@ -115,10 +115,10 @@ def _townships(sources: dict[str, Source | None], problems: list[Problem]) -> tu
         city = reader.text("city", "市（州）", required=True)
         province = reader.text("province", "省（区、市）", required=True)
         code = reader.text("code", "行政区划代码")
-        if code and not re.fullmatch(r"\d{9}|\d{12}", code):
+        if code and not re.fullmatch(r"[0-9]{9}|[0-9]{12}", code):
             reader.problem(("code",), "township.code", f"行政区划代码应为 9 位或 12 位数字，实为“{code}”")
         county_slug = reader.text("county_slug", "县级目录名", default=slug.split("-")[0])
-        if not SLUG.match(county_slug):
+        if not SLUG.fullmatch(county_slug):
             reader.problem(("county_slug",), "township.slug", f"county_slug“{county_slug}”只能用小写字母、数字和连字符")
         if (name, county) in seen_names:
             reader.problem(
@@ -256,7 +256,7 @@ def _page(source: Source, problems: list[Problem]) -> ContentPage | None:
     reader = FieldReader(source)
     reader.unknown(PAGE_FIELDS, "页面元数据")
     name = PurePosixPath(source.path).stem
-    if not SLUG.match(name) or name in RESERVED:
+    if not SLUG.fullmatch(name) or name in RESERVED:
         reader.problem(
             ("title",),
             "page.name",

@@ -18,7 +18,6 @@ from generator.cache import (
     build_key,
     code_key,
     content_stats,
-    drop_manifest,
     folder_id,
     load_manifest,
     save_manifest,
@@ -26,20 +25,21 @@ from generator.cache import (
 )
 from generator.carry_over import Carried
 from generator.checks import run_checks
-from generator.documents import load_documents, load_documents_cached
+from generator.documents import ATTACHMENT_LIMIT, load_documents, load_documents_cached
 from generator.history import history_stamp, read_git_history
 from generator.link_check import site_link_problems
 from generator.links import Unresolved
 from generator.model import Site
 from generator.navigation import build_index
 from generator.open_data import data_deps
-from generator.output import copy_file, discard, move_into, staging_dir, swap_in, write_file
+from generator.output import discard, publish, refuse_out, staging_dir, write_file
 from generator.pages import Page, Urls, data_routes, report_facets, routes
 from generator.parse_cache import ParseCache, load_parse_cache, save_parse_cache
 from generator.problems import Problem, blocking, sort_problems
 from generator.progress import Progress
 from generator.render import RenderJob, render_to
 from generator.revisions import with_revisions
+from generator.safe_files import UnsafeFile, copy_regular, regular_stat, walk
 from generator.schema import SCHEMA_DIR, load_schemas
 from generator.search_update import write_search
 
@@ -70,6 +70,7 @@ class BuildResult:
 def load_site(root: Path, today: date, jobs: int = 1) -> tuple[Site | None, list[Problem]]:
     """Everything `check` does: parse, assemble, run the checks. Writes nothing."""
     files, problems = load_documents(root, jobs)
+    problems += template_problems(root)
     site, more = assemble(files, load_schemas(SCHEMA_DIR), today)
     problems += more
     if site is not None:
@@ -98,12 +99,18 @@ def template_dir(root: Path) -> Path:
 
 
 def make_urls(site: Site, template_dir: Path) -> Urls:
-    static = template_dir / "static"
-    assets = tuple((p.relative_to(static).as_posix(), tree_digest(p)) for p in sorted(static.rglob("*")) if p.is_file())
+    assets = tuple((rel.removeprefix("static/"), tree_digest(p)) for p, rel in static_files(template_dir))
     return Urls(site.config.base_path, site.config.base_url, assets)
 
 
+class OutputRefused(ValueError):
+    """The output folder is one a build must not replace (output.refuse_out says why)."""
+
+
 def build(root: Path, options: BuildOptions) -> BuildResult:
+    refused = refuse_out(root, options.out)
+    if refused:
+        raise OutputRefused(refused)
     started = time.perf_counter()
     templates = template_dir(root)
     code = code_key(templates, SCHEMA_DIR)
@@ -146,6 +153,7 @@ def _load_cached(root: Path, code: str, options: BuildOptions, progress: Progres
     cache_dir = root / CACHE_DIR
     parsed = load_parse_cache(cache_dir, code) if options.cache else ParseCache(code, {}, "cache disabled")
     files, problems, parsed_now = load_documents_cached(root, options.jobs, parsed, progress)
+    problems += template_problems(root)
     site, more, parsed_now = assemble_cached(files, load_schemas(SCHEMA_DIR), options.today, parsed_now, options.jobs)
     if options.cache:
         save_parse_cache(cache_dir, parsed, parsed_now)
@@ -186,11 +194,7 @@ def _publish(
         if broken:
             discard(staging)
             return broken
-        if previous is None:
-            swap_in(staging, options.out)
-        else:
-            drop_manifest(root)
-            move_into(staging, options.out, [rel for rel in previous.files if rel not in files])
+        publish(staging, options.out, files if previous else ())
     except BaseException:
         discard(staging)
         raise
@@ -263,10 +267,29 @@ def _write_pages(
     return Manifest(key, fingerprints, files), rendered, reused, tuple(written), unresolved
 
 
+def static_files(templates: Path) -> list[tuple[Path, str]]:
+    """(source, output path) of the regular files under templates/static (links are left out:
+    template_problems reports them)."""
+    static = templates / "static"
+    found = (e for e in walk(static) if e.kind == "file") if static.is_dir() else ()
+    return [(static / e.rel, f"static/{e.rel}") for e in found]
+
+
+def template_problems(root: Path) -> list[Problem]:
+    """Links and special files in the site's own templates/ are never read or published."""
+    own = root / "templates"
+    if not own.is_dir():
+        return []
+    return [
+        Problem(f"templates/{e.rel}", 0, "file.symlink" if e.kind == "symlink" else "file.special",
+                "templates/ 中不能有符号链接或特殊文件：xxgk 不会读取或发布它，请换成文件本身")
+        for e in walk(own) if e.kind != "file"
+    ]
+
+
 def asset_files(root: Path, site: Site, urls: Urls, templates: Path) -> list[tuple[Path, str]]:
     """(source, output path) of every file copied as it is: the static files and the attachments."""
-    static = templates / "static"
-    pairs = [(p, f"static/{p.relative_to(static).as_posix()}") for p in sorted(static.rglob("*")) if p.is_file()]
+    pairs = static_files(templates)
     for report in site.reports:
         if report.attachment:
             target = urls.output_path(urls.attachment(report.township, report.year, report.attachment))
@@ -275,21 +298,20 @@ def asset_files(root: Path, site: Site, urls: Urls, templates: Path) -> list[tup
 
 
 def _copy_assets(assets: list[tuple[Path, str]], staging: Path, out: Path | None) -> dict[str, str]:
-    """Copies the static files and attachments into `staging`, except, when `out` is updated in
-    place, those it already has (same size and modification time). Returns them as manifest
-    entries (output path → size and time of the source), so that a removed one is deleted."""
+    """Copies the static files and attachments into `staging`, except, when the last build's
+    output is kept, those it already has (same size and modification time: `publish` links them).
+    Returns them as manifest entries (output path → size and time of the source)."""
     copied = {}
     for source, rel in assets:
-        stat = source.stat()
+        stat = regular_stat(source)
+        if stat is None:
+            raise UnsafeFile("symlink", str(source))  # it was a regular file when content/ was listed
         copied[rel] = f"{COPIED}{stat.st_size}:{stat.st_mtime_ns}"
         if out is not None:
-            try:
-                old = os.stat(out / rel)
-            except FileNotFoundError:
-                old = None
+            old = regular_stat(out / rel)
             if old is not None and (old.st_size, old.st_mtime_ns) == (stat.st_size, stat.st_mtime_ns):
                 continue
-        copy_file(source, staging, rel)
+        copy_regular(source, staging / rel, ATTACHMENT_LIMIT)
     write_file(staging, ".nojekyll", b"")
     copied[".nojekyll"] = f"{COPIED}0:0"
     return copied

@@ -75,10 +75,10 @@ def content_stats(root: Path) -> dict[str, list[int]]:
             for entry in entries:
                 if entry.name.startswith(".") or entry.name.endswith("~"):
                     continue
-                if entry.is_dir():
+                if entry.is_dir(follow_symlinks=False):
                     stack.append(entry.path)
-                elif entry.is_file():
-                    st = entry.stat()
+                else:  # files, and links and special files (never followed: their own stat)
+                    st = entry.stat(follow_symlinks=False)
                     stats[entry.path[prefix:].replace(os.sep, "/")] = [st.st_mtime_ns, st.st_size]
     return stats
 

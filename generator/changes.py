@@ -3,6 +3,7 @@ summary of the check workflow: reviewers see at a glance which reports the PR to
 
 from __future__ import annotations
 
+import re
 import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,13 +25,24 @@ class GitError(Exception):
     """git could not compare with the base: not a checkout, or the base is not fetched."""
 
 
+_REVISION = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/~^@{}-]{0,199}")
+
+
+def valid_revision(text: str) -> bool:
+    """A branch, tag or commit as git spells them; nothing that git could read as an option."""
+    return bool(_REVISION.fullmatch(text)) and ".." not in text and not text.endswith((".", "/", ".lock"))
+
+
 def changed_files(root: Path, base: str, folder: str = "content") -> list[ChangedFile]:
     """Files under `folder` that differ between the merge base of `base` and HEAD, and HEAD:
     what the pull request itself changes, not what landed on the base branch meanwhile."""
+    if not valid_revision(base):
+        raise GitError(f"“{base}”不是有效的 git 分支名或提交")
     args = ["git", "-c", "core.quotePath=false", "-C", str(root), "diff", "--relative", "-M", "--name-status", "-z"]
     try:
         result = subprocess.run(
-            [*args, f"{base}...HEAD", "--", folder], capture_output=True, text=True, encoding="utf-8", check=False
+            [*args, "--end-of-options", f"{base}...HEAD", "--", folder],
+            capture_output=True, text=True, encoding="utf-8", check=False,
         )
     except FileNotFoundError as exc:
         raise GitError("找不到 git 命令") from exc

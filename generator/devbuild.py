@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import shutil
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -27,7 +26,15 @@ from generator.body_checks import known_paths
 from generator.build import asset_files, make_urls, template_dir
 from generator.cache import build_key, tree_digest
 from generator.checks import run_checks
-from generator.documents import NO_CONTENT, ContentFiles, Listing, content_files, list_content, parse_file
+from generator.documents import (
+    ATTACHMENT_LIMIT,
+    NO_CONTENT,
+    ContentFiles,
+    Listing,
+    content_files,
+    list_content,
+    parse_file,
+)
 from generator.model import Report, Site
 from generator.navigation import SiteIndex, build_index
 from generator.pages import Facets, Page, Urls, report_facets, report_route, routes
@@ -35,6 +42,7 @@ from generator.parse_cache import Parsed, reusable, stat_of
 from generator.problem_groups import Groups, merged, report_groups
 from generator.problems import Problem, blocking
 from generator.render import RenderJob, make_environment, render_to
+from generator.safe_files import copy_regular, regular_stat
 from generator.schema import SCHEMA_DIR, Schemas, load_schemas
 from generator.source import Source
 
@@ -283,9 +291,7 @@ def write_changed(
 def _copy_assets(root: Path, site: Site, urls: Urls, templates: Path, out: Path) -> None:
     """build.asset_files into `out`, skipping those whose size and modification time it already has."""
     for source, rel in asset_files(root, site, urls, templates):
-        target = out / rel
-        stat = source.stat()
-        if target.is_file() and target.stat().st_size == stat.st_size and target.stat().st_mtime_ns == stat.st_mtime_ns:
+        have, stat = regular_stat(out / rel), regular_stat(source)
+        if stat is None or (have and (have.st_size, have.st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)):
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(source, target)
+        copy_regular(source, out / rel, ATTACHMENT_LIMIT)

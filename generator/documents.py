@@ -13,10 +13,12 @@ from pathlib import Path
 from generator.parse_cache import ParseCache, Parsed, reusable, stat_of
 from generator.problems import Problem
 from generator.progress import Progress
-from generator.source import Source, read_markdown, read_yaml
+from generator.safe_files import UnsafeFile, read_regular, walk
+from generator.source import MAX_BYTES, Source, read_markdown, read_yaml
 
 ATTACHMENT_TYPES = (".pdf", ".doc", ".docx", ".wps", ".xls", ".xlsx", ".ofd", ".jpg", ".jpeg", ".png", ".zip")
-_REPORT_NAME = re.compile(r"^\d{4}\.md$")
+_REPORT_NAME = re.compile(r"[0-9]{4}\.md", re.ASCII)  # ASCII digits: ２０１３.md is not 2013
+ATTACHMENT_LIMIT = 50 * 2**20  # GitHub refuses files over 100 MB; a report's PDF is a few MB
 PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
 
 
@@ -31,30 +33,41 @@ class ContentFiles:
     attachments: tuple[str, ...]
 
 
-def _classify(root: Path, content: Path) -> tuple[list[str], list[str], list[str], list[Problem]]:
-    """Lists (yaml files, markdown files, attachments) and flags files that do not belong."""
+def _classify(content: Path) -> tuple[list[str], list[str], list[str], list[str], list[Problem]]:
+    """Lists (yaml files, markdown files, attachments, township folders) and flags entries that do
+    not belong: unknown files, links and special files (safe_files.py: none of them is read)."""
     yamls, markdowns, attachments, problems = [], [], [], []
-    for folder, dirs, files in os.walk(content):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        # plain strings per file (pathlib costs seconds at 20,000 files); relpath once per folder, so
-        # that a relative root such as Path(".") works too
-        base = os.path.relpath(folder, root).replace(os.sep, "/")
-        for name in sorted(files):
-            if name.startswith(".") or name.endswith("~"):
-                continue
-            rel = f"{base}/{name}"
-            parts = tuple(rel.split("/")[1:])
-            if parts in (("site.yaml",),) or (len(parts) == 3 and parts[0] == "townships" and name == "township.yaml"):
-                yamls.append(rel)
-            elif (len(parts) == 2 and parts[0] == "pages" and name.endswith(".md")) or (
-                len(parts) == 3 and parts[0] == "townships" and _REPORT_NAME.match(name)
-            ):
-                markdowns.append(rel)
-            elif len(parts) == 3 and parts[0] == "townships" and name.lower().endswith(ATTACHMENT_TYPES):
-                attachments.append(rel)
+    folders = set()
+    for entry in walk(content):
+        rel = f"content/{entry.rel}"
+        parts = tuple(entry.rel.split("/"))
+        if len(parts) >= 2 and parts[0] == "townships":
+            folders.add(parts[1])
+        if entry.kind != "file":
+            problems.append(Problem(rel, 0, *_UNSAFE[entry.kind]))
+        elif parts == ("site.yaml",) or (len(parts) == 3 and parts[0] == "townships" and parts[2] == "township.yaml"):
+            yamls.append(rel)
+        elif (len(parts) == 2 and parts[0] == "pages" and parts[1].endswith(".md")) or (
+            len(parts) == 3 and parts[0] == "townships" and _REPORT_NAME.fullmatch(parts[2])
+        ):
+            markdowns.append(rel)
+        elif len(parts) == 3 and parts[0] == "townships" and parts[2].lower().endswith(ATTACHMENT_TYPES):
+            size = os.lstat(content / entry.rel).st_size
+            if size > ATTACHMENT_LIMIT:
+                problems.append(Problem(rel, 0, "file.too_large", f"附件过大（{size // 2**20} MB，上限 "
+                                        f"{ATTACHMENT_LIMIT // 2**20} MB），请压缩后再上传，或只链接到原发布地址"))
             else:
-                problems.append(Problem(rel, 0, "file.unknown_type", _unknown_message(parts)))
-    return yamls, markdowns, attachments, problems
+                attachments.append(rel)
+        else:
+            problems.append(Problem(rel, 0, "file.unknown_type", _unknown_message(parts)))
+    real = {f for f in folders if (content / "townships" / f).is_dir() and not (content / "townships" / f).is_symlink()}
+    return yamls, markdowns, attachments, sorted(real), problems
+
+
+_UNSAFE = {  # safe_files kind → code, message
+    "symlink": ("file.symlink", "content/ 中不能有符号链接（快捷方式）：xxgk 不读取它指向的文件或目录，请换成文件本身"),
+    "special": ("file.special", "这不是普通文件（可能是管道、设备或套接字），xxgk 不会读取它；请删除"),
+}
 
 
 def _unknown_message(parts: tuple[str, ...]) -> str:
@@ -68,9 +81,22 @@ def _unknown_message(parts: tuple[str, ...]) -> str:
 
 def parse_file(root: str, rel: str, mtime_ns: int, size: int) -> Parsed:
     """One file read and parsed; the stat is the caller's, taken before reading."""
-    raw = Path(root, rel).read_bytes()
+    try:
+        raw = read_regular(os.path.join(root, rel), MAX_BYTES)
+    except UnsafeFile as refused:
+        return Parsed(mtime_ns, size, "", None, (unsafe_problem(rel, refused),))
     source, problems = read_markdown(rel, raw) if rel.endswith(".md") else read_yaml(rel, raw)
     return Parsed(mtime_ns, size, hashlib.sha256(raw).hexdigest(), source, tuple(problems))
+
+
+def unsafe_problem(rel: str, refused: UnsafeFile) -> Problem:
+    if refused.kind == "too_large":
+        size = int(refused.detail) // 1024
+        return Problem(rel, 0, "file.too_large", f"文件过大（{size} KB，上限 {MAX_BYTES // 1024} KB），"
+                       "请确认不是误存的附件或二进制文件")
+    if refused.kind == "unreadable":
+        return Problem(rel, 0, "file.unreadable", f"无法读取这个文件（{refused.detail}），请检查文件权限")
+    return Problem(rel, 0, *_UNSAFE[refused.kind])
 
 
 def _parse_many(root: Path, todo: list[tuple[str, int, int]], jobs: int, progress: Progress | None) -> list[Parsed]:
@@ -90,7 +116,10 @@ def _ticked(parsed: Parsed, progress: Progress | None) -> Parsed:
 
 
 def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    try:
+        return hashlib.sha256(read_regular(path, MAX_BYTES)).hexdigest()
+    except UnsafeFile:
+        return ""
 
 
 def parse_files(
@@ -156,10 +185,9 @@ def list_content(root: Path) -> Listing | None:
     content = root / "content"
     if not content.is_dir():
         return None
-    yamls, markdowns, attachments, problems = _classify(root, content)
-    folders = tuple(sorted(p.name for p in (content / "townships").glob("*") if p.is_dir()))
+    yamls, markdowns, attachments, folders, problems = _classify(content)
     for folder in folders:
-        if not (content / "townships" / folder / "township.yaml").is_file():
+        if f"content/townships/{folder}/township.yaml" not in yamls:
             problems.append(
                 Problem(
                     f"content/townships/{folder}",
@@ -168,7 +196,7 @@ def list_content(root: Path) -> Listing | None:
                     "乡镇目录中缺少 township.yaml（写明 name、county、city、province），可用 xxgk new township 生成",
                 )
             )
-    return Listing(tuple(yamls), tuple(markdowns), tuple(attachments), folders, tuple(problems))
+    return Listing(tuple(yamls), tuple(markdowns), tuple(attachments), tuple(folders), tuple(problems))
 
 
 NO_CONTENT = Problem("content", 0, "config.missing", "找不到 content/ 目录：请在站点根目录运行 xxgk")

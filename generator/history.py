@@ -49,9 +49,10 @@ def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str] | None:
 
 def full_checkout(root: Path) -> bool:
     """True in a git work tree with its whole history. A shallow clone (actions/checkout's default)
-    would make the oldest commit it has look like every file's first publication."""
-    result = _git(root, "rev-parse", "--is-inside-work-tree", "--is-shallow-repository")
-    return result is not None and result.returncode == 0 and result.stdout.split() == ["true", "false"]
+    would make the oldest commit it has look like every file's first publication. A repository
+    with no commit yet (just after `git init`) has no history either."""
+    result = _git(root, "rev-parse", "--is-inside-work-tree", "--is-shallow-repository", "--verify", "-q", "HEAD")
+    return result is not None and result.returncode == 0 and result.stdout.split()[:2] == ["true", "false"]
 
 
 def history_stamp(root: Path) -> str:

@@ -110,7 +110,11 @@ def save_parse_cache(cache_dir: Path, old: ParseCache, new: ParseCache) -> int:
 
 
 def stat_of(path: Path) -> tuple[int, int]:
-    st = path.stat()
+    """(mtime, size) of the file itself, not of what a link points to; (0, -1) if it is gone."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return 0, -1
     return st.st_mtime_ns, st.st_size
 
 

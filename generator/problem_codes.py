@@ -32,6 +32,13 @@ _CATALOGUE: tuple[tuple[str, str, str, str, str], ...] = (
      "扩展名（如 2019.docx）作为附件，报告正文另写在 <年份>.md 中。"),
     ("file.too_large", _E, "文件", "文件过大",
      "一份报告通常只有几十 KB。文件过大多半是误把图片或附件内容粘贴进了文本，请检查并删去。"),
+    ("file.symlink", _E, "文件", "符号链接",
+     "content/ 中有符号链接（快捷方式）。xxgk 不读取链接：它可能指向仓库以外的文件，发布出去就泄露了。"
+     "请把链接换成文件本身；乡镇目录也不能是链接。"),
+    ("file.special", _E, "文件", "不是普通文件",
+     "content/ 中有管道、设备或套接字这类特殊文件，xxgk 不读取它们。请删除。"),
+    ("file.unreadable", _E, "文件", "无法读取文件",
+     "文件存在但读不出来，多半是权限不对（只有别的用户能读）。请检查文件权限后重试。"),
     ("file.unknown_type", _E, "文件", "不认识的文件",
      "content/ 只能放：site.yaml、pages/<名称>.md、townships/<乡镇>/township.yaml、townships/<乡镇>/<年份>.md "
      "和与报告同目录的附件（docx、pdf 等）。请把文件改成这些名称之一，或移出 content/。"),

@@ -13,8 +13,11 @@ import yaml
 
 from generator.assemble import SLUG, YEAR_MIN
 from generator.model import FIGURES
+from generator.safe_files import read_regular, regular_stat
 from generator.schema import Format, HeaderNode, RowNode, Schemas, Table, format_for_year
-from generator.source import read_yaml
+from generator.source import MAX_BYTES, read_yaml
+
+SLUG_MESSAGE = "乡镇目录名“{slug}”只能用小写字母、数字和连字符，如 anqiu-jingzhi"
 
 
 class ScaffoldError(Exception):
@@ -110,9 +113,11 @@ def _row_line(row: RowNode, cells: int, width: int) -> str:
 
 def new_report(root: Path, slug: str, year: int, schemas: Schemas, this_year: int) -> Path:
     """Writes content/townships/<slug>/<year>.md; refuses to overwrite; returns the path."""
+    if not SLUG.fullmatch(slug):
+        raise ScaffoldError(SLUG_MESSAGE.format(slug=slug))
     folder = root / "content" / "townships" / slug
     township_file = folder / "township.yaml"
-    if not township_file.is_file():
+    if folder.is_symlink() or regular_stat(township_file) is None:
         raise ScaffoldError(
             f"找不到 {township_file.relative_to(root)}：请先运行 xxgk new township {slug} --name … --county … "
             "--city … --province …"
@@ -120,7 +125,7 @@ def new_report(root: Path, slug: str, year: int, schemas: Schemas, this_year: in
     if not YEAR_MIN <= year <= this_year:
         raise ScaffoldError(f"报告年度 {year} 不在 {YEAR_MIN}–{this_year} 之间")
     rel = township_file.relative_to(root).as_posix()
-    source, problems = read_yaml(rel, township_file.read_bytes())
+    source, problems = read_yaml(rel, read_regular(township_file, MAX_BYTES))
     missing = [k for k in ("name", "county") if source is None or not source.meta.get(k)]
     if missing:
         details = "；".join(f"{p.location()}: {p.message}" for p in problems)
@@ -133,8 +138,8 @@ def new_report(root: Path, slug: str, year: int, schemas: Schemas, this_year: in
 
 def new_township(root: Path, slug: str, name: str, county: str, city: str, province: str, code: str = "") -> Path:
     """Writes content/townships/<slug>/township.yaml; refuses to overwrite; returns the path."""
-    if not SLUG.match(slug):
-        raise ScaffoldError(f"乡镇目录名“{slug}”只能用小写字母、数字和连字符，如 anqiu-jingzhi")
+    if not SLUG.fullmatch(slug):
+        raise ScaffoldError(SLUG_MESSAGE.format(slug=slug))
     if code and not (code.isascii() and code.isdigit() and len(code) in (9, 12)):
         raise ScaffoldError(f"行政区划代码应为 9 位或 12 位数字，实为“{code}”")
     for label, value in (("--name", name), ("--county", county), ("--city", city), ("--province", province)):
@@ -145,6 +150,8 @@ def new_township(root: Path, slug: str, name: str, county: str, city: str, provi
 
 
 def _create(path: Path, text: str, root: Path) -> Path:
+    if any(p.is_symlink() for p in (path.parent, path.parent.parent)):
+        raise ScaffoldError(f"{path.parent.relative_to(root).as_posix()} 是符号链接，不会写入")
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with path.open("x", encoding="utf-8", newline="\n") as handle:

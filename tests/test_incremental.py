@@ -160,20 +160,22 @@ def test_update_in_place_deletes_a_removed_attachment_and_restores_a_file_delete
     assert digest_tree(site) == fresh(minimal_root, tmp_path)
 
 
-def test_update_cut_short_while_moving_files_leaves_no_manifest_to_trust(sample_root, tmp_path, monkeypatch):
+def test_update_cut_short_while_publishing_leaves_the_old_site_and_a_cache_to_trust(sample_root, tmp_path, monkeypatch):
     from generator import build as build_module
 
     assert build_site(sample_root).ok
+    before = digest_tree(sample_root / "site")
     edit(sample_root, BODY_EDITED, "## ", "新增的一段正文。\n\n## ")
 
-    def cut_short(staging: Path, out: Path, removed) -> None:
+    def cut_short(staging: Path, out: Path, kept) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(build_module, "move_into", cut_short)
+    monkeypatch.setattr(build_module, "publish", cut_short)
     with pytest.raises(KeyboardInterrupt):
         build_site(sample_root)
     monkeypatch.undo()
-    assert not (sample_root / CACHE_DIR / "manifest.json").exists()
+    assert digest_tree(sample_root / "site") == before
+    assert [p.name for p in sample_root.iterdir() if p.name.startswith(".site")] == []
     result = build_site(sample_root)
-    assert result.ok and result.reused == 0
+    assert result.ok and result.reused > 0
     assert digest_tree(sample_root / "site") == fresh(sample_root, tmp_path)
