@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from generator.importer.accuracy import Score, inputs, score_file
-from generator.schema import load_schemas
+from generator.model.schema import load_schemas
 
 DEFAULT = Path(__file__).resolve().parent.parent / "tests" / "import_corpus"
 

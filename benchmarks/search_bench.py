@@ -17,10 +17,10 @@ from datetime import date
 from pathlib import Path
 
 from benchmarks.search_corpus import write_corpus
-from generator.build import BuildOptions, build, load_site, make_urls, template_dir
-from generator.navigation import build_index
-from generator.pages import routes
-from generator.search_index import build_search_index, search_docs
+from generator.engine.build import BuildOptions, build, load_site, make_urls, template_dir
+from generator.model.site_index import build_index
+from generator.pages.routes import routes
+from generator.search.index import build_search_index, search_docs
 from tests.browser.conftest import CHROMIUM_ARGS, chromium_path, serve
 
 QUERIES = {

@@ -9,16 +9,16 @@ from datetime import date
 from pathlib import Path
 
 from generator import __version__
-from generator.assemble import SLUG, valid_base_url
-from generator.build import BuildOptions, build, load_site
-from generator.changes import GitError, changed_files, changes_markdown, valid_revision
-from generator.devserver import serve_command
+from generator.commands.changes import GitError, changed_files, changes_markdown, valid_revision
+from generator.commands.new import SLUG_MESSAGE, ScaffoldError, new_report, new_township
+from generator.content.assemble import SLUG, valid_base_url
+from generator.content.safe_files import UnsafeFile
+from generator.engine.build import BuildOptions, build, load_site
 from generator.importer import command as import_command
-from generator.output import refuse_out, unwritable
-from generator.problems import blocking, format_github, format_json, format_text, summary_markdown
-from generator.safe_files import UnsafeFile
-from generator.scaffold import SLUG_MESSAGE, ScaffoldError, new_report, new_township
-from generator.schema import SCHEMA_DIR, load_schemas
+from generator.model.problems import blocking, format_github, format_json, format_text, summary_markdown
+from generator.model.schema import SCHEMA_DIR, load_schemas
+from generator.publish.output import refuse_out, unwritable
+from generator.serve.server import serve_command
 
 
 def _parser() -> argparse.ArgumentParser:

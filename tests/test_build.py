@@ -11,7 +11,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from generator.links import broken_links
+from generator.publish.links import broken_links
 from tests.conftest import REPO, build_site, write_files
 
 
@@ -114,10 +114,10 @@ def test_same_content_in_another_checkout_gives_the_same_bytes(sample_root, tmp_
 
 def test_parallel_render_equals_serial(sample_root, tmp_path, monkeypatch):
     """Also with the workers replaced after every chunk of pages (render.CHUNKS_PER_WORKER)."""
-    monkeypatch.setattr("generator.render.PARALLEL_FROM", 1)
+    monkeypatch.setattr("generator.pages.render.PARALLEL_FROM", 1)
     build_site(sample_root, tmp_path / "serial", cache=False, jobs=1)
     build_site(sample_root, tmp_path / "pool", cache=False, jobs=2)
-    monkeypatch.setattr("generator.render.CHUNKS_PER_WORKER", 1)
+    monkeypatch.setattr("generator.pages.render.CHUNKS_PER_WORKER", 1)
     build_site(sample_root, tmp_path / "replaced", cache=False, jobs=2)
     assert digest_tree(tmp_path / "serial") == digest_tree(tmp_path / "pool") == digest_tree(tmp_path / "replaced")
 
@@ -162,7 +162,7 @@ def test_hostile_content_is_escaped(minimal_root):
 
 
 def test_hostile_table_label_is_escaped(f2021_root, monkeypatch):
-    from generator import schema as schema_module
+    from generator.model import schema as schema_module
 
     original = schema_module.load_schemas
 
@@ -179,7 +179,7 @@ def test_hostile_table_label_is_escaped(f2021_root, monkeypatch):
         schemas["f2021"] = dataclasses.replace(schemas["f2021"], tables=tables)
         return schemas
 
-    monkeypatch.setattr("generator.build.load_schemas", patched)
+    monkeypatch.setattr("generator.engine.build.load_schemas", patched)
     assert build_site(f2021_root).ok
     page = (f2021_root / "site/townships/demo-town/2021/index.html").read_text("utf-8")
     assert "&lt;script&gt;x&lt;/script&gt;规章" in page and "<script>x" not in page
@@ -245,7 +245,7 @@ def test_corrupt_cache_is_ignored(sample_root):
 
 
 def test_a_relative_root_reads_the_same_files(sample_root, monkeypatch):
-    from generator.build import load_site
+    from generator.engine.build import load_site
     from tests.conftest import TODAY
 
     absolute, _ = load_site(sample_root, TODAY)

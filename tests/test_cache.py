@@ -7,10 +7,10 @@ import json
 import os
 from pathlib import Path
 
-from generator import documents
-from generator.build import load_site
-from generator.cache import CACHE_DIR
-from generator.parse_cache import FOLDER, load_parse_cache
+from generator.content import listing as documents
+from generator.engine.build import load_site
+from generator.engine.cache import CACHE_DIR
+from generator.engine.parse_cache import FOLDER, load_parse_cache
 from tests.conftest import TODAY, build_site
 from tests.test_build import digest_tree
 
@@ -158,10 +158,10 @@ def test_checks_shared_out_to_processes_find_what_one_process_finds(tmp_path):
     """assemble_cached splits the reports between processes by township (a report is checked
     against the year before): the site and the problems are those of one process, none twice."""
     from benchmarks.serve_corpus import make_corpus
-    from generator.assembly_cache import assemble_cached
-    from generator.parse_cache import ParseCache
-    from generator.problems import sort_problems
-    from generator.schema import load_schemas
+    from generator.engine.assembly_cache import assemble_cached
+    from generator.engine.parse_cache import ParseCache
+    from generator.model.problems import sort_problems
+    from generator.model.schema import load_schemas
     from tests.conftest import write_files
 
     root = make_corpus(tmp_path / "corpus", 500)  # ~4 warnings a report, some across years

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import BuildOptions, build
-from generator.documents import ATTACHMENT_LIMIT, parse_file
+from generator.content.listing import ATTACHMENT_LIMIT, parse_file
+from generator.engine.build import BuildOptions, build
 from tests.checking import REPORT, TOWNSHIP, expect, minimal, problems_in, report
 from tests.conftest import TODAY
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import load_site
-from generator.devbuild import DevState, Rebuild, rebuild
-from generator.model import FIGURE_NAMES
-from generator.problem_groups import merged, report_groups
-from generator.problems import Problem, sort_problems
+from generator.engine.build import load_site
+from generator.model.problems import Problem, sort_problems
+from generator.model.site import FIGURE_NAMES
+from generator.serve.problem_groups import merged, report_groups
+from generator.serve.rebuild import DevState, Rebuild, rebuild
 
 TODAY = date(2026, 11, 24)
 JINGZHI = "content/townships/anqiu-jingzhi/2019.md"

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import body_checks, search_update
-from generator.build import load_site
-from generator.cache import CACHE_DIR, COPIED
-from generator.search_docs_cache import FOLDER
+from generator.checks import bodies as body_checks
+from generator.engine.build import load_site
+from generator.engine.cache import CACHE_DIR, COPIED
+from generator.search import update as search_update
+from generator.search.docs_cache import FOLDER
 from tests.conftest import TODAY, build_site
 from tests.test_build import digest_tree
 from tests.test_cache import edit, fresh
@@ -161,7 +162,7 @@ def test_update_in_place_deletes_a_removed_attachment_and_restores_a_file_delete
 
 
 def test_update_cut_short_while_publishing_leaves_the_old_site_and_a_cache_to_trust(sample_root, tmp_path, monkeypatch):
-    from generator import build as build_module
+    from generator.engine import build as build_module
 
     assert build_site(sample_root).ok
     before = digest_tree(sample_root / "site")

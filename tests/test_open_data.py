@@ -19,7 +19,7 @@ import pytest
 import yaml
 from frictionless import validate
 
-from generator.schema import SCHEMA_DIR, load_schemas
+from generator.model.schema import SCHEMA_DIR, load_schemas
 from tests.conftest import REPO, build_site, write_files
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -3,7 +3,7 @@ one-value-per-figure pick and the check's statements with lines and phrases."""
 
 from __future__ import annotations
 
-from generator.prose_figures import best_matches, extract_matches, paragraph_matches, pick_figures, zh_number
+from generator.checks.prose_figures import best_matches, extract_matches, paragraph_matches, pick_figures, zh_number
 
 
 def _picked(*paragraphs: tuple[str, str]) -> tuple[dict, list[str]]:

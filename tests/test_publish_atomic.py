@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.output import MARKER, MARKER_TEXT, recover
+from generator.publish.output import MARKER, MARKER_TEXT, recover
 from tests.conftest import REPO
 from tests.test_build import digest_tree
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from generator.cli import main
-from generator.schema import load_schemas
+from generator.model.schema import load_schemas
 from tests.conftest import write_files
 
 SITE = {"content/site.yaml": "title: 测试站\nbase_url: /\n"}

@@ -8,10 +8,10 @@ import gzip
 import json
 from pathlib import Path
 
-from generator.pages import Urls
-from generator.search_index import SearchDoc, build_search_index
-from generator.search_pool import PARALLEL_FROM, all_postings, page_keys
-from generator.search_postings import bucket_count, gaps, postings
+from generator.pages.routes import Urls
+from generator.search.index import SearchDoc, build_search_index
+from generator.search.parallel import PARALLEL_FROM, all_postings, page_keys
+from generator.search.postings import bucket_count, gaps, postings
 
 URLS = Urls("/portal/", "https://example.org/portal/")
 

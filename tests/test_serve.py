@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.devserver import EVENTS, DevServer
+from generator.serve.server import EVENTS, DevServer
 from tests.conftest import REPO
 
 REPORT = "content/townships/demo-town/2021.md"

@@ -9,9 +9,9 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from generator.build import load_site
-from generator.render import make_environment
-from generator.table_layout import table_grid
+from generator.engine.build import load_site
+from generator.pages.render import make_environment
+from generator.pages.table_layout import table_grid
 from tests.conftest import REPO, TODAY
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"

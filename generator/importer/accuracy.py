@@ -14,7 +14,7 @@ import yaml
 
 from generator.importer.reading import SUPPORTED
 from generator.importer.report import import_report
-from generator.schema import Schemas
+from generator.model.schema import Schemas
 
 FIELDS = ("year", "format", "published", "organ", "index_no")
 

@@ -8,12 +8,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from generator.documents import ATTACHMENT_TYPES
+from generator.content.listing import ATTACHMENT_TYPES
 from generator.importer.reading import ReadError
 from generator.importer.report import Imported, ImportFailed, import_report
 from generator.importer.reportfile import as_json, check, render, target_path, with_source, with_warning, write
-from generator.problems import blocking, format_text
-from generator.schema import load_schemas
+from generator.model.problems import blocking, format_text
+from generator.model.schema import load_schemas
 
 
 def add_parser(commands) -> None:

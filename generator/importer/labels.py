@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from generator.schema import Format, HeaderNode, RowNode, Table
+from generator.model.schema import Format, HeaderNode, RowNode, Table
 
 _DROP = re.compile(r"[\s\u3000\xa0\u200b\"'“”‘’「」『』]")
 _NUMBERED = re.compile(r"^(\d+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)")

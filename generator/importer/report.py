@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from generator.checks.prose_figures import paragraph_matches, pick_figures
 from generator.importer.grid import Block, Grid
 from generator.importer.headings import Paragraph, paragraphs, to_markdown
 from generator.importer.labels import LabelIndex, all_labels, build_index
@@ -21,9 +22,8 @@ from generator.importer.metadata import (
 )
 from generator.importer.reading import read_document
 from generator.importer.tables import TableResult, derive_figures, map_tables
-from generator.model import FIGURE_NAMES
-from generator.prose_figures import paragraph_matches, pick_figures
-from generator.schema import Schemas
+from generator.model.schema import Schemas
+from generator.model.site import FIGURE_NAMES
 
 
 class ImportFailed(ValueError):

@@ -1,5 +1,5 @@
 """An imported report as a file: YAML front matter laid out like `xxgk new` writes it, checked by the
-real pipeline (generator.build.load_site) on a throw-away copy of the township before it is written."""
+real pipeline (generator.engine.build.load_site) on a throw-away copy of the township before it is written."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from pathlib import Path
 
 import yaml
 
-from generator.build import load_site
+from generator.engine.build import load_site
 from generator.importer.report import Imported
-from generator.problems import Problem
-from generator.schema import Schemas, Table
+from generator.model.problems import Problem
+from generator.model.schema import Schemas, Table
 
 QUOTE_MAX = 36
 

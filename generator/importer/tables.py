@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from generator.importer.grid import Grid
 from generator.importer.labels import LabelIndex, norm
 from generator.importer.values import is_value, read_cell
-from generator.schema import Format, Table
+from generator.model.schema import Format, Table
 
 MIN_ROW_SHARE = 0.5  # below this share of its rows found, a table is not imported at all
 

@@ -17,7 +17,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
-from generator.schema import HeaderNode, RowNode, Table, load_schemas  # noqa: E402
+from generator.model.schema import HeaderNode, RowNode, Table, load_schemas  # noqa: E402
 from tests.import_corpus.cases import CASES, Case  # noqa: E402
 
 Cell = tuple[str, int, int]  # text, rowspan, colspan

@@ -11,8 +11,9 @@ import os
 import signal
 import sys
 
-from generator import build, output
 from generator.cli import main
+from generator.engine import build
+from generator.publish import output
 
 _MUTATING = ("link", "rename", "replace", "unlink", "rmdir", "mkdir", "remove")
 

@@ -1,0 +1,222 @@
+"""Checks of report and page bodies: garbled dates, web/Word leftovers, empty sections,
+raw HTML that the sanitiser will remove, and internal links to pages that do not exist."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import itertools
+import re
+from collections.abc import Iterable, Iterator, Mapping, Set
+from dataclasses import dataclass
+from datetime import date
+from posixpath import normpath
+from urllib.parse import unquote, urljoin, urlsplit
+
+from generator.checks.boilerplate import LEFTOVERS
+from generator.content.markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, normalize_heading
+from generator.model.problems import WARNING, Problem
+from generator.model.site import Report, Site
+from generator.model.site_index import build_index
+from generator.pages.routes import Urls, routes
+
+_CN_DIGITS = "〇○OoＯ零一二三四五六七八九"
+_CN_YEAR = re.compile(rf"[一二][〇○OoＯ零][{_CN_DIGITS}]*年")
+_GLUED_MONTH = re.compile(r"(?<!\d)(\d{4})(1[0-2]|[1-9])月")
+_DATE = re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)((?:\s+[^<>]*?)?)\s*/?>")
+_ATTR = re.compile(r"([A-Za-z_:][\w:.-]*)\s*(?:=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
+_CONTENT_DROPPED = {"script", "style"}  # nh3 drops these with everything inside them
+_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_HREF = re.compile(r"""\shref\s*=\s*["']([^"']+)["']""")
+
+
+@dataclass(frozen=True)
+class BodyFindings:
+    """What the checks find in one body on its own; its links are resolved against the site's pages
+    on every build, since those can change without the body changing."""
+
+    key: str  # digest of the inputs: path, body, first line, sections covered by tables
+    problems: tuple[Problem, ...]
+    links: tuple[tuple[int, str], ...]  # (line in the file, link) of internal links
+
+
+def check_bodies(site: Site, reports: tuple[Report, ...], known: frozenset[str] | None = None) -> list[Problem]:
+    """The bodies of `reports` and of every content page."""
+    return bodies_checked(site, reports, {}, known)[0]
+
+
+def bodies_checked(
+    site: Site, reports: tuple[Report, ...], memo: Mapping[str, BodyFindings], known: frozenset[str] | None = None,
+    with_pages: bool = True,
+) -> tuple[list[Problem], dict[str, BodyFindings]]:
+    """check_bodies, and the findings to memoise (content path → findings): a body whose inputs
+    are the same as in `memo` is not checked again, only its links. `with_pages`: the content
+    pages' bodies too (False for all but one share of a site's reports checked in parallel)."""
+    bodies = []
+    for report in reports:
+        fmt = site.schemas[report.format]
+        tables = {t.id for t in report.tables}
+        covered = {normalize_heading(s.title) for s in fmt.sections if s.table in tables}
+        url = f"townships/{report.township}/{report.year}/"
+        bodies.append((report.path, report.body, report.body_line, url, covered))
+    bodies += [(page.path, page.body, page.body_line, f"{page.name}/", set()) for page in site.pages if with_pages]
+    findings: dict[str, BodyFindings] = {}
+    problems: list[Problem] = []
+    linked = []
+    for path, body, first, url, covered in bodies:
+        found = memo.get(path)
+        fresh = found is not None and found.key == _body_key(path, body, first, covered)
+        findings[path] = found if found is not None and fresh else body_findings(path, body, first, covered)
+        problems += findings[path].problems
+        linked += [(path, url, number, link) for number, link in findings[path].links]
+    if linked and known is None:  # the site's pages are only listed when some body links to one
+        known = known_paths(site, (p.url for p in routes(site, build_index(site), Urls("/", "/"))))
+    for path, url, number, link in linked:
+        if not _resolves(link, url, known or frozenset()):
+            message = f"链接“{link}”指向本站不存在的页面，请改正地址或删去链接"
+            problems.append(Problem(path, number, "body.broken_link", message))
+    return problems, findings
+
+
+def body_findings(path: str, body: str, first: int, covered: set[str]) -> BodyFindings:
+    lines = dict(_prose_lines(body))
+    # The patterns run once over the whole body (fenced code blanked), not once per line: bodies
+    # are long and most lines have nothing to report.
+    parts = [lines.get(n, "") for n in range(body.count("\n") + 1)]
+    text = "\n".join(parts)
+    starts = list(itertools.accumulate((len(part) + 1 for part in parts[:-1]), initial=0))
+
+    def at(offset: int, code: str, message: str) -> Problem:
+        number = bisect.bisect_right(starts, offset) - 1
+        return Problem(path, first + number, code, message, WARNING, offset - starts[number] + 1)
+
+    problems = [at(o, "body.garbled_date", m) for o, m in garbled_dates(text)]
+    problems += [at(o, "body.leftover", m) for o, m in leftovers(text)]
+    links = []
+    for number, line in lines.items():
+        removed = removed_html(line) if "<" in line else []
+        if removed:
+            message = f"这一行的 HTML 发布时会被删除：{'；'.join(removed)}。请改用 Markdown 写法（如 **加粗**）或删去"
+            problems.append(Problem(path, first + number, "body.html_removed", message, WARNING))
+        links += [(first + number, link) for link in (_links(line) if ("](" in line or "href" in line) else ())]
+    for number, heading in empty_sections(body):
+        if normalize_heading(heading) not in covered:
+            message = f"「{heading}」一节没有内容：请补写（没有可写“无”）；若内容在统计表中，请在 tables: 下填写该表"
+            problems.append(Problem(path, first + number, "body.empty_section", message, WARNING))
+    return BodyFindings(_body_key(path, body, first, covered), tuple(problems), tuple(links))
+
+
+def _body_key(path: str, body: str, first: int, covered: set[str]) -> str:
+    return hashlib.sha256(repr((path, body, first, sorted(covered))).encode()).hexdigest()
+
+
+def _prose_lines(body: str) -> Iterator[tuple[int, str]]:
+    """(0-based line number, text) of every line outside fenced code blocks."""
+    fenced = False
+    for number, line in enumerate(body.split("\n")):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced:
+            yield number, line
+
+
+def garbled_dates(text: str) -> list[tuple[int, str]]:
+    """(0-based offset, message) for each garbled date in the text."""
+    found = []
+    for match in _CN_YEAR.finditer(text):
+        digits = match.group(0)[:-1]
+        if len(digits) != 4:
+            message = f"年份“{match.group(0)}”不完整（中文年份应为四位，如“二〇一七年”），请按原件补全"
+            found.append((match.start(), message))
+    for match in _GLUED_MONTH.finditer(text):
+        year, month = match.groups()
+        found.append((match.start(), f"“{match.group(0)}”缺少“年”字，应为“{year}年{month}月”"))
+    for match in _DATE.finditer(text):
+        try:
+            date(*(int(g) for g in match.groups()))
+        except ValueError:
+            found.append((match.start(), f"“{match.group(0)}”不是真实存在的日期，请核对"))
+    return sorted(found)
+
+
+def leftovers(text: str) -> list[tuple[int, str]]:
+    """(0-based offset, message) for each web-page or Word leftover in the text."""
+    return [
+        (match.start(), f"“{match.group(0)}”是{what}，不属于报告正文，请删去")
+        for pattern, what in LEFTOVERS
+        for match in pattern.finditer(text)
+    ]
+
+
+def removed_html(line: str) -> list[str]:
+    """What the sanitiser (markup.to_html, nh3 allow-list) will remove from this line."""
+    removed = []
+    for match in _TAG.finditer(line):
+        closing, name, attrs = match.group(1), match.group(2).lower(), match.group(3)
+        if name not in ALLOWED_TAGS:
+            if not closing:
+                inner = "连同其中的内容" if name in _CONTENT_DROPPED else "只保留其中的文字"
+                removed.append(f"标签 <{name}>（{inner}）")
+            continue
+        for attr, value in _ATTR.findall(attrs):
+            if attr.lower() not in ALLOWED_ATTRIBUTES.get(name, set()):
+                removed.append(f"<{name}> 的 {attr} 属性")
+            elif attr.lower() == "href" and urlsplit(value.strip("\"'")).scheme not in ("", "http", "https", "mailto"):
+                removed.append(f"链接地址“{value.strip(chr(34) + chr(39))}”")
+    return removed
+
+
+def empty_sections(body: str) -> list[tuple[int, str]]:
+    """(0-based line, heading text) of headings with nothing under them before the next heading
+    of the same or a higher level."""
+    headings, texts = [], []
+    for number, line in _prose_lines(body):
+        match = _HEADING.match(line)
+        if match:
+            headings.append((number, len(match.group(1)), match.group(2)))
+        elif line.strip():
+            texts.append(number)
+    empty = []
+    for index, (number, level, text) in enumerate(headings):
+        later = [h for h in headings[index + 1 :] if h[1] <= level]
+        end = later[0][0] if later else float("inf")
+        has_sub = any(number < h[0] < end for h in headings[index + 1 :])
+        if not has_sub and not any(number < t < end for t in texts):
+            empty.append((number, text))
+    return empty
+
+
+def _links(line: str) -> list[str]:
+    found = [*_MD_LINK.findall(line), *_HREF.findall(line)]
+    return [
+        link
+        for link in found
+        if not urlsplit(link).scheme and not link.startswith(("#", "//")) and urlsplit(link).path
+    ]
+
+
+def _resolves(link: str, page_url: str, known: Set[str]) -> bool:
+    """`link` from the page at `page_url` (both relative to the site root) reaches a known page."""
+    target = urlsplit(link).path
+    resolved = target.lstrip("/") if target.startswith("/") else urljoin(page_url, target)
+    resolved = unquote(normpath("/" + resolved).lstrip("/")) + ("/" if target.endswith("/") else "")
+    if resolved.startswith("static/"):
+        return True
+    return any(candidate in known for candidate in (resolved, resolved.rstrip("/") + "/", resolved + "/"))
+
+
+def known_paths(site: Site, page_urls: Iterable[str]) -> frozenset[str]:
+    """Every URL of the site relative to its root (as links are written in content), also with
+    the base path in front, since editors may copy a link from the address bar. `page_urls`: the
+    routes' URLs, with or without the base path."""
+    base = site.config.base_path
+    urls = Urls("/", "/")
+    known = {u[len(base) - 1 :] if u.startswith(base) else u for u in page_urls}
+    known = {u.lstrip("/") for u in known}
+    known |= {urls.attachment(r.township, r.year, r.attachment).lstrip("/") for r in site.reports if r.attachment}
+    known.add("")
+    prefix = base.lstrip("/")
+    return frozenset({unquote(k) for k in known} | {unquote(prefix + k) for k in known})

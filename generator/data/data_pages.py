@@ -1,0 +1,146 @@
+"""Template contexts of the open-data pages: /data/, /compare/ and its figure and cell matrices.
+Registered with the other page kinds in contexts.py."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from generator.data.comparison import build_matrix, cell_lookup, figure_lookup
+from generator.data.datapackage import REPORT_CSV_FIELDS, TOWNSHIP_FIELDS, TYPE_LABELS
+from generator.data.matrix_html import matrix_body
+from generator.model.cells import compared_cells, stated_cells, table_cells
+from generator.model.site import FIGURES, Report, Site
+from generator.model.site_index import SiteIndex
+from generator.pages.routes import Page, Urls, used_tables
+
+
+def format_legend(site: Site, formats: tuple[str, ...]) -> list[tuple[str, str, str]]:
+    return [(f, site.schemas[f].name, site.schemas[f].title) for f in formats]
+
+
+def _downloads(site: Site, urls: Urls) -> list[dict]:
+    files = []
+    for fmt_id, table_id in used_tables(site):
+        fmt = site.schemas[fmt_id]
+        table = fmt.table(table_id)
+        files.append(
+            {
+                "title": f"{fmt.name} {table.number} {table.caption}",
+                "csv": urls.data_file(f"{fmt_id}-{table_id}.csv"),
+                "xlsx": urls.data_file(f"{fmt_id}-{table_id}.xlsx"),
+                "picker": urls.compare_table(fmt_id, table_id),
+                "rows": sum(1 for r in site.reports for v in r.tables if (v.format, v.id) == (fmt_id, table_id)),
+            }
+        )
+    return files
+
+
+def _data(page: Page, site: Site, index: SiteIndex, urls: Urls, converter) -> dict:
+    schemas = []
+    for _fmt_id, fmt in sorted(site.schemas.items()):
+        tables = [{"table": t, "cells": table_cells(fmt, t)} for t in fmt.tables]
+        schemas.append({"format": fmt, "tables": tables})
+    example = site.reports[0] if site.reports else None
+    return {
+        "title": "开放数据",
+        "description": "下载各乡镇年度报告中的关键数字与统计表数据：CSV、Excel、JSON 与 Frictionless 数据包",
+        "downloads": _downloads(site, urls),
+        "figures": FIGURES,
+        "schemas": schemas,
+        "type_labels": TYPE_LABELS,
+        "township_fields": TOWNSHIP_FIELDS,
+        "report_fields": REPORT_CSV_FIELDS,
+        "example": example,
+        "report_count": len(site.reports),
+    }
+
+
+def _report_link(urls: Urls) -> Callable[[Report], str]:
+    return lambda report: urls.report(report.township, report.year)
+
+
+def _compare_index(page: Page, site: Site, index: SiteIndex, urls: Urls, converter) -> dict:
+    return {
+        "title": "数据对比",
+        "description": "按关键数字或统计表中的任一格，对比各乡镇历年数据",
+        "figures": FIGURES,
+        "counties": list(index.counties.values()),
+        "downloads": _downloads(site, urls),
+    }
+
+
+def _compare_figure(page: Page, site: Site, index: SiteIndex, urls: Urls, converter) -> dict:
+    name, county_slug = page.key
+    figure = next(f for f in FIGURES if f.name == name)
+    counties = [index.counties[county_slug]] if county_slug else list(index.counties.values())
+    scope = counties[0].name if county_slug else "全部地区"
+    matrix = build_matrix(index, counties, figure_lookup(name, site.schemas), _report_link(urls))
+    return {
+        "title": f"{figure.label}：{scope}各乡镇历年对比",
+        "description": f"{scope}各乡镇历年“{figure.label}”（{figure.unit}）对比",
+        "heading": figure.label,
+        "unit": figure.unit,
+        "scope": scope,
+        "county": counties[0] if county_slug else None,
+        "matrix": matrix,
+        "matrix_body": matrix_body(matrix, urls, grouped=not county_slug),
+        "legend": format_legend(site, matrix.formats),
+        "csv": urls.data_file("figures.csv"),
+        "column": name,
+        "scopes": [("全部地区", urls.compare_figure(name))]
+        + [(c.name, urls.compare_figure(name, c.slug)) for c in index.counties.values()],
+        "cell": None,
+        "grouped": not county_slug,
+    }
+
+
+def _compare_table(page: Page, site: Site, index: SiteIndex, urls: Urls, converter) -> dict:
+    fmt_id, table_id = page.key
+    fmt = site.schemas[fmt_id]
+    table = fmt.table(table_id)
+    linked = set(compared_cells(fmt, table, stated_cells(site.reports, (fmt_id, table_id))))
+    rows: dict[str, dict] = {}
+    for cell in table_cells(fmt, table):
+        rows.setdefault(cell.row, {"label": cell.row_label, "cells": []})["cells"].append((cell, cell in linked))
+    return {
+        "title": f"{fmt.name}{table.number}{table.caption}：选择要对比的格",
+        "description": f"{fmt.name}{table.number}{table.caption}各格的乡镇历年对比",
+        "format": fmt,
+        "table": table,
+        "rows": list(rows.values()),
+        "csv": urls.data_file(f"{fmt_id}-{table_id}.csv"),
+        "xlsx": urls.data_file(f"{fmt_id}-{table_id}.xlsx"),
+    }
+
+
+def _compare_cell(page: Page, site: Site, index: SiteIndex, urls: Urls, converter) -> dict:
+    fmt_id, table_id, cell_id = page.key
+    fmt = site.schemas[fmt_id]
+    table = fmt.table(table_id)
+    cell = next(c for c in table_cells(fmt, table) if c.id == cell_id)
+    matrix = build_matrix(index, list(index.counties.values()), cell_lookup(cell, site.schemas), _report_link(urls))
+    return {
+        "title": f"{fmt.name}{table.number}“{cell.label}”：各乡镇历年对比",
+        "description": f"{fmt.name}{table.number}{table.caption}中“{cell.label}”一格的各乡镇历年对比",
+        "heading": cell.label,
+        "unit": cell.unit or ("" if cell.type == "money" else "件"),
+        "scope": "全部地区",
+        "county": None,
+        "matrix": matrix,
+        "matrix_body": matrix_body(matrix, urls, grouped=True),
+        "legend": format_legend(site, matrix.formats),
+        "csv": urls.data_file(f"{fmt_id}-{table_id}.csv"),
+        "column": cell_id,
+        "scopes": [],
+        "cell": {"format": fmt, "table": table, "def": cell},
+        "grouped": True,
+    }
+
+
+DATA_PAGE_BUILDERS = {
+    "data": _data,
+    "compare": _compare_index,
+    "compare_figure": _compare_figure,
+    "compare_table": _compare_table,
+    "compare_cell": _compare_cell,
+}

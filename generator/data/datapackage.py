@@ -1,0 +1,139 @@
+"""The Frictionless Data Package (datapackage.json) describing every CSV under /data/, and the
+field vocabulary shared by the CSV writers and the /data/ page: types, labels and units come
+from the schema files (cells.py) and the figure vocabulary (model.FIGURES)."""
+
+from __future__ import annotations
+
+from generator.model.cells import CellDef, table_cells
+from generator.model.site import FIGURES, Site
+from generator.model.site_index import SiteIndex
+from generator.pages.routes import Urls, data_routes, used_tables
+
+# (id, Chinese label, Table Schema type) of the columns that say which report a row is from.
+TOWNSHIP_FIELDS = (
+    ("township", "乡镇代号", "string"),
+    ("township_name", "乡镇", "string"),
+    ("county", "县（市、区）", "string"),
+    ("city", "市", "string"),
+    ("province", "省", "string"),
+    ("code", "行政区划代码", "string"),
+    ("year", "报告年度", "integer"),
+)
+# The long format of one report's tables.csv: one row per cell.
+REPORT_CSV_FIELDS = (
+    ("table", "表", "string"),
+    ("table_number", "表号", "string"),
+    ("format", "格式", "string"),
+    ("row", "行代号", "string"),
+    ("row_label", "行", "string"),
+    ("column", "列代号", "string"),
+    ("column_label", "列", "string"),
+    ("cell", "格代号", "string"),
+    ("type", "类型", "string"),
+    ("unit", "单位", "string"),
+    ("value", "数值", "number"),
+)
+# Schema cell types → Table Schema types; counts are 件 unless the schema prints a unit.
+FIELD_TYPES = {"count": "integer", "signed_count": "integer", "money": "number"}
+TYPE_LABELS = {"count": "计数（非负整数）", "signed_count": "增减数（整数，可为负）", "money": "金额（非负数）"}
+MISSING = [""]  # an empty CSV cell: printed blank (tables) or not stated (figures)
+DIALECT = {"delimiter": ",", "header": True, "headerRows": [1], "commentRows": [2]}
+CSV_COMMON = {"profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8"}
+
+
+def bulk_columns(site: Site, fmt_id: str, table_id: str) -> tuple[CellDef, ...]:
+    fmt = site.schemas[fmt_id]
+    return table_cells(fmt, fmt.table(table_id))
+
+
+def plain_field(name: str, title: str, kind: str) -> dict:
+    return {"name": name, "title": title, "type": kind}
+
+
+def cell_field(cell: CellDef) -> dict:
+    field = {
+        "name": cell.id,
+        "title": cell.label,
+        "type": FIELD_TYPES[cell.type],
+        "description": TYPE_LABELS[cell.type],
+    }
+    unit = cell.unit or ("件" if cell.type != "money" else None)
+    if unit:
+        field["unit"] = unit
+    if cell.type != "signed_count":
+        field["constraints"] = {"minimum": 0}
+    return field
+
+
+def township_fields() -> list[dict]:
+    return [plain_field(*f) for f in TOWNSHIP_FIELDS]
+
+
+def figure_fields() -> list[dict]:
+    fields = [*township_fields(), plain_field("format", "报告格式", "string")]
+    for fig in FIGURES:
+        fields.append(
+            {"name": fig.name, "title": fig.label, "type": "number", "unit": fig.unit, "constraints": {"minimum": 0}}
+        )
+        fields.append(
+            {
+                "name": f"{fig.name}_origin",
+                "title": f"{fig.label}：来源",
+                "type": "string",
+                "constraints": {"enum": ["table", "prose"]},
+            }
+        )
+    return fields
+
+
+def report_tables_schema() -> dict:
+    return {"fields": [plain_field(*f) for f in REPORT_CSV_FIELDS], "missingValues": MISSING}
+
+
+def datapackage(site: Site, index: SiteIndex, urls: Urls) -> dict:
+    base = urls.data_home()
+    resources = [
+        {
+            "name": "figures",
+            "path": "figures.csv",
+            "title": "各报告关键数字",
+            **CSV_COMMON,
+            "dialect": DIALECT,
+            "schema": {"fields": figure_fields(), "missingValues": MISSING, "primaryKey": ["township", "year"]},
+        }
+    ]
+    for fmt_id, table_id in used_tables(site):
+        fmt = site.schemas[fmt_id]
+        table = fmt.table(table_id)
+        fields = township_fields() + [cell_field(c) for c in bulk_columns(site, fmt_id, table_id)]
+        resources.append(
+            {
+                "name": f"{fmt_id}-{table_id}",
+                "path": f"{fmt_id}-{table_id}.csv",
+                "title": f"{fmt.name}{table.number}{table.caption}",
+                **CSV_COMMON,
+                "dialect": DIALECT,
+                "schema": {"fields": fields, "missingValues": MISSING, "primaryKey": ["township", "year"]},
+            }
+        )
+    for page in data_routes(site, index, urls):
+        if page.kind == "report_csv":
+            slug, year = page.key
+            resources.append(
+                {
+                    "name": f"report-{slug}-{year}",
+                    "path": page.url[len(base) :],
+                    "title": f"{index.townships[slug].name}{year}年度报告统计表",
+                    **CSV_COMMON,
+                    "dialect": DIALECT,
+                    "schema": "report-tables.schema.json",
+                }
+            )
+    return {
+        "profile": "tabular-data-package",
+        "name": "xxgk-open-data",
+        "title": site.config.title,
+        "description": site.config.description,
+        "homepage": urls.absolute(base),
+        "resources": resources,
+    }

@@ -1,0 +1,78 @@
+"""The build's last gate: no page may link to a file or #anchor that the new site lacks.
+
+Runs before the staging directory is swapped in, so a broken link leaves the previous site in place.
+Each page written anew is checked as it is rendered (links.unresolved_links); pages carried over
+are read only when a page was removed or lost an anchor (then one of them may now point at nothing,
+and every page is read)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from generator.engine.cache import Manifest
+from generator.model.problems import Problem
+from generator.model.site import Site
+from generator.pages.routes import Urls
+from generator.publish.links import BrokenLink, Unresolved, broken_links, page_ids, resolve_links
+
+
+def pages_to_check(
+    staging: Path, previous_site: Path, rendered: Iterable[str], previous_files: Iterable[str] | None,
+    present: set[str],
+) -> list[str] | None:
+    """The output paths whose links need reading; None means every page. `present`: the files
+    of the new site.
+
+    A page carried over unchanged links where it did before, so only two things can break it:
+    a target that is gone, or an anchor lost from a page written anew. Either one, or no previous
+    build to compare with, and every page is read."""
+    if previous_files is None:
+        return None
+    written = sorted(p for p in rendered if p.endswith(".html"))
+    if any(rel not in present for rel in previous_files):
+        return None
+    for rel in written:
+        old = previous_site / rel
+        if old.is_file() and page_ids(old) - page_ids(staging / rel):
+            return None
+    return written
+
+
+def link_problems(broken: Iterable[BrokenLink], sources: Mapping[str, str]) -> list[Problem]:
+    """One `link.broken` problem per broken link, at the content file the page came from when
+    there is one (reports, content pages), else at the page's output path."""
+    problems = []
+    for link in broken:
+        source = sources.get(link.page)
+        where = source or link.page
+        page_note = f"（页面 {link.page}）" if source else ""
+        problems.append(
+            Problem(
+                where,
+                0,
+                "link.broken",
+                f"链接 {link.target} 指向站内不存在的页面或锚点{page_note}；请改正链接地址，或补上被链接的内容",
+            )
+        )
+    return problems
+
+
+def site_link_problems(
+    site: Site, urls: Urls, staging: Path, out: Path, rendered: list[str], previous: Manifest | None,
+    unresolved: list[Unresolved], present: set[str],
+) -> list[Problem]:
+    """No broken internal link or anchor reaches the live site (the scope: see the module text).
+    The pages rendered were checked as they were made; what they left (`unresolved`) is looked up
+    now. `present`: every output path of the new site, in `staging` if written anew, else in `out`.
+    Pages carried over are read again only when a file or an anchor is gone."""
+    sources = {urls.output_path(urls.report(r.township, r.year)): r.path for r in site.reports}
+    sources.update({urls.output_path(urls.page(p.name)): p.path for p in site.pages})
+
+    def path_of(rel: str) -> Path:
+        return staging / rel if previous is None or os.path.isfile(staging / rel) else out / rel
+
+    if previous is not None and pages_to_check(staging, out, rendered, previous.files, present) is None:
+        return link_problems(broken_links(staging, urls.base_path, None, present, path_of), sources)
+    return link_problems(resolve_links(unresolved, present.__contains__, path_of), sources)

@@ -1,0 +1,127 @@
+"""The search index: for every searchable page, its n-gram keys (search_tokens.py) as postings
+(search_postings.py), its card (search_cards.py: URL, title, facets, visible text) and its facets
+in one small manifest, all written under search/ in the staged site.
+
+Readers' pages stay as they are: no token ever reaches a page's text, copy-paste or a screen
+reader. Pages are numbered in the order the browser lists results in when nothing else decides:
+reports newest first, then the township, region, year and other pages.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.model.site import Site, Township
+from generator.model.site_index import SiteIndex
+from generator.pages.routes import Page, Urls
+from generator.search.parallel import all_postings, write_all
+from generator.search.postings import bucket_count
+from generator.search.tokens import visible_text
+
+SEARCHABLE = ("report", "township", "year", "region", "page")  # listings of links are left out
+FACETS = ("region", "township", "year", "format")
+_KIND_ORDER = {kind: number for number, kind in enumerate(SEARCHABLE)}
+
+_MAIN = re.compile(r"<main\b[^>]*>(.*)</main>", re.S)
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    """What the index knows about one page."""
+
+    url: str
+    title: str
+    text: str
+    facets: tuple[tuple[str, str], ...]  # (filter name, value): township, year, region, format
+    heading: str = ""  # township and region names: a match there ranks like a title match
+    kind: str = "page"
+
+
+def search_docs(site: Site, index: SiteIndex, urls: Urls, pages: Iterable[Page], staging: Path) -> list[SearchDoc]:
+    return [search_doc(page, site, index, urls, lambda rel: staging / rel) for page in pages if page.kind in SEARCHABLE]
+
+
+def search_doc(page: Page, site: Site, index: SiteIndex, urls: Urls, path_of: Callable[[str], Path]) -> SearchDoc:
+    """One page's document, from its HTML as written (`path_of`: where an output path's file is)."""
+    page_html = path_of(urls.output_path(page.url)).read_text(encoding="utf-8")
+    main = _MAIN.search(page_html)
+    body = main.group(1) if main else page_html
+    heading = _H1.search(body)
+    stub = doc_stub(page, site, index)
+    title = visible_text(heading.group(1)) if heading else ""
+    return SearchDoc(page.url, title, visible_text(body), stub.facets, stub.heading, page.kind)
+
+
+def doc_stub(page: Page, site: Site, index: SiteIndex) -> SearchDoc:
+    """What the index knows of a page without reading it: enough to number it and for the manifest."""
+    facets = _facets(page, site, index)
+    names = " ".join(v for k, v in facets if k in ("township", "region"))
+    return SearchDoc(page.url, "", "", facets, names, page.kind)
+
+
+def township_label(township: Township) -> str:
+    """Township names repeat across China (hundreds of 城关镇): the filter names the county too."""
+    return f"{township.county}{township.name}"
+
+
+def _facets(page: Page, site: Site, index: SiteIndex) -> tuple[tuple[str, str], ...]:
+    if page.kind == "report":
+        township = index.townships[page.key[0]]
+        report = next(r for r in index.by_township[township.slug] if r.year == page.key[1])
+        fmt = site.schemas[report.format].name
+        return (
+            ("township", township_label(township)),
+            ("year", str(report.year)),
+            ("region", township.county),
+            ("format", fmt),
+        )
+    if page.kind == "township":
+        township = index.townships[page.key[0]]
+        return (("township", township_label(township)), ("region", township.county))
+    if page.kind == "region":
+        return (("region", index.counties[page.key[0]].name),)
+    if page.kind == "year":
+        return (("year", str(page.key[0])),)
+    return ()
+
+
+def result_order(doc: SearchDoc) -> tuple:
+    year = dict(doc.facets).get("year", "")
+    return (_KIND_ORDER[doc.kind], "" if not year else f"{9999 - int(year):04d}", doc.url)
+
+
+def manifest(docs: list[SearchDoc], buckets: int) -> dict:
+    """What the browser loads first: the page and bucket counts and each page's facet values (as
+    indexes into each facet's sorted values; -1 where a page has none), for filters and sorting."""
+    facets = {}
+    for name in FACETS:
+        per_page = [dict(doc.facets).get(name) for doc in docs]
+        values = sorted({v for v in per_page if v is not None})
+        at = {value: number for number, value in enumerate(values)}
+        facets[name] = {"values": values, "pages": [at.get(v, -1) if v is not None else -1 for v in per_page]}
+    return {"pages": len(docs), "buckets": buckets, "facets": facets}
+
+
+def build_search_index(docs: list[SearchDoc], urls: Urls, staging: Path, jobs: int = 1) -> None:
+    """Writes search/index/ (manifest and buckets) and search/cards/ into the staged site."""
+    docs = sorted(docs, key=result_order)
+    folder = (staging / urls.output_path(urls.search_index())).parent
+    card_folder = (staging / urls.output_path(urls.search_cards())).parent
+    folder.mkdir(parents=True)
+    card_folder.mkdir(parents=True)
+    buckets = bucket_count(sum(doc.kind == "report" for doc in docs))
+    index = all_postings([(doc.text, f"{doc.title} {doc.heading}") for doc in docs], jobs)
+    write_all(index, buckets, folder, docs, card_folder, jobs)
+    (folder / "manifest.json.gz").write_bytes(manifest_file(docs, buckets))
+
+
+def manifest_file(docs: list[SearchDoc], buckets: int) -> bytes:
+    """manifest.json.gz for `docs` in index order."""
+    data = json.dumps(manifest(docs, buckets), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return gzip.compress(data, compresslevel=9, mtime=0)
