@@ -11,7 +11,16 @@ from pathlib import Path
 from generator.documents import ATTACHMENT_TYPES
 from generator.importer.reading import ReadError
 from generator.importer.report import Imported, ImportFailed, import_report
-from generator.importer.reportfile import as_json, check, render, target_path, with_source, with_warning, write
+from generator.importer.reportfile import (
+    as_json,
+    check,
+    render,
+    target_path,
+    valid_slug,
+    with_source,
+    with_warning,
+    write,
+)
 from generator.problems import blocking, format_text
 from generator.schema import load_schemas
 
@@ -28,6 +37,12 @@ def add_parser(commands) -> None:
 
 
 def run(args: argparse.Namespace, root: Path) -> int:
+    if not valid_slug(args.township):
+        print(
+            f"xxgk import: 乡镇目录名“{args.township}”不合规：只能用小写字母、数字和单个连字符，如 anqiu-jingzhi",
+            file=sys.stderr,
+        )
+        return 2
     if not (root / "content" / "townships" / args.township / "township.yaml").is_file():
         print(f"xxgk: 没有乡镇“{args.township}”（content/townships/{args.township}/township.yaml）", file=sys.stderr)
         return 2

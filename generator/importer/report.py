@@ -83,6 +83,8 @@ def import_report(path: Path, township: str, schemas: Schemas, year: int | None 
     known = all_labels(list(indexes.values()))
     blocks = find_tables(blocks, known)
     paras = paragraphs(blocks, known)
+    if not any(p.level == 0 for p in paras) and not any(isinstance(b, Grid) for b in blocks):
+        raise ImportFailed("文件中只有标题或网页框架，没有报告正文：请检查是否选错了文件或网页未保存完整")
     text = "\n".join(p.text for p in paras if p.level >= 0)
     grid_text = "\n".join(c for b in blocks if isinstance(b, Grid) for row in b.rows for c in row)
     warnings: list[str] = []

@@ -4,6 +4,7 @@ real pipeline (generator.build.load_site) on a throw-away copy of the township b
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tempfile
 from dataclasses import replace
@@ -18,9 +19,17 @@ from generator.problems import Problem
 from generator.schema import Schemas, Table
 
 QUOTE_MAX = 36
+# fullmatch, so "x\n" and "../x" never name a folder (re's "$" would let a trailing newline through)
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def valid_slug(slug: str) -> bool:
+    return SLUG.fullmatch(slug) is not None
 
 
 def target_path(imported: Imported) -> str:
+    if not valid_slug(imported.township):
+        raise ValueError(f"invalid township slug {imported.township!r}")  # the command refuses it first
     return f"content/townships/{imported.township}/{imported.year}.md"
 
 
