@@ -57,15 +57,18 @@ def render(imported: Imported, schemas: Schemas) -> str:
             lines.append(f"  {name}: {_scalar(value)}{note}")
     if imported.tables:
         lines.append("tables:")
-        fmt = schemas[imported.meta["format"]]
         for table_id, rows in imported.tables.items():
-            lines += _table_lines(fmt.table(table_id), rows)
+            own = imported.table_formats.get(table_id)
+            fmt = schemas[own or imported.meta["format"]]
+            lines += _table_lines(fmt.table(table_id), rows, own)
     lines.append("---")
     return "\n".join(lines) + "\n" + imported.body
 
 
-def _table_lines(table: Table, rows: dict[str, list]) -> list[str]:
+def _table_lines(table: Table, rows: dict[str, list], own_format: str | None) -> list[str]:
     lines = [f"  {table.id}:"]
+    if own_format:
+        lines.append(f"    format: {own_format}  # 此表用的是 {own_format} 的模板，与报告的 format 不同")
     if table.layout == "grid":
         leaves = table.columns_of(table.rows()[0].id or "")
         lines.append(f"    # 每行 {len(leaves)} 格：{', '.join(c.label for c in leaves)}")
