@@ -199,7 +199,7 @@ def _read(pattern: Pattern, sentence: str, match: re.Match) -> tuple[int, ProseM
         if _NUMBER_AFTER.search(sentence, match.end()):
             return None  # "未…复议，诉讼2件": the negation does not cover the number
         # quote from the negation nearest the noun: "没有收取", not "未发生行政复议…，没有收取"
-        start = match.start() + max(n.start() for n in _NEGATION.finditer(match.group(0)))
+        start = match.start() + max((n.start() for n in _NEGATION.finditer(match.group(0))), default=0)
         return start, ProseMatch(pattern.figure, 0, 0, sentence[start : match.end()], quote, pattern.priority)
     if pattern.row:
         value: int | float | None = int(match.group(1).split()[-1])

@@ -71,7 +71,7 @@ APPLICATIONS = (
     _p("applications_new", rf"本年新收政府信息公开申请数量{_SEVEN}", 1, row=True),
     _p(
         "applications_new",
-        rf"{NEG}(?:收到|接到|受理|发生|办理){GAP % 14}申请",
+        rf"{NEG}(?:收到|接到|受理|发生|办理){GAP % 24}申请",
         1,
         zero=True,
         needs="依申请|公开申请|信息公开",

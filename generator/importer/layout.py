@@ -110,17 +110,30 @@ def _tsv_line(line: str) -> bool:
 
 
 def _tsv_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid | None]:
-    if not _tsv_line(lines[start]):
-        return start, None
+    """Tab-separated rows; a one-cell row between them (a block title such as 第二十条第（五）项,
+    which spans the whole width) belongs to the table when a tab row follows it."""
     rows: list[tuple[str, ...]] = []
     i = start
-    while i < len(lines) and (_tsv_line(lines[i]) or (_blank(lines[i]) and rows)):
-        if not _blank(lines[i]):
-            rows.append(tuple(c.strip(" \xa0\u3000") for c in lines[i].rstrip("\r\n").split("\t")))
+    while i < len(lines):
+        line = lines[i]
+        if _tsv_line(line):
+            rows.append(tuple(c.strip(" \xa0\u3000") for c in line.rstrip("\r\n").split("\t")))
+        elif _blank(line) and rows:
+            pass
+        elif norm(line) in known and _tsv_follows(lines, i + 1):
+            rows.append((line.strip(" \t\xa0\u3000"),))
+        else:
+            break
         i += 1
-    if _labels_in([c for r in rows for c in r], known) < MIN_LABELS:
+    if not any(len(r) > 1 for r in rows) or _labels_in([c for r in rows for c in r], known) < MIN_LABELS:
         return start, None
     return _trim_blank_tail(lines, start, i), Grid(tuple(rows), True, "tsv")
+
+
+def _tsv_follows(lines: list[str], i: int) -> bool:
+    while i < len(lines) and _blank(lines[i]):
+        i += 1
+    return i < len(lines) and _tsv_line(lines[i])
 
 
 def _labels_in(cells: list[str], known: set[str]) -> int:
@@ -231,6 +244,7 @@ def _fragment(line: str) -> bool:
     text = line.strip(" \t\xa0\u3000")
     return (
         0 < len(text) <= FRAGMENT_MAX
+        and "\t" not in text
         and not _SENTENCE.search(text)
         and not _HEADING.match(text)
         and not _DATE.search(text)

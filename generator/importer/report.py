@@ -43,6 +43,7 @@ class Summary:
     figures: dict[str, str]  # figure → where it came from: table | prose
     warnings: tuple[str, ...]
     unmapped: tuple[str, ...]
+    form: str = ""  # how the report came: prose | traditional | mixed-templates | the table forms (tsv, pipe…)
 
 
 @dataclass(frozen=True)
@@ -76,8 +77,8 @@ class Imported:
 
 def import_report(path: Path, township: str, schemas: Schemas, year: int | None = None) -> Imported:
     doc = read_document(path)
-    blocks, warnings = simplified(doc.blocks)
-    warnings = list(warnings)
+    converted, script_notes = simplified(doc.blocks)
+    blocks, warnings = list(converted), list(script_notes)
     said = stated([b for b in blocks if isinstance(b, str)] + [c for g in _grids(blocks) for c in _cells(g)])
     blocks = [b for b in (_clean_block(b) for b in blocks) if b is not None]
     leading = [b for b in blocks if isinstance(b, str)]
@@ -111,11 +112,21 @@ def import_report(path: Path, township: str, schemas: Schemas, year: int | None 
         {k: ("table" if read and k in read.figures else "prose") for k, v in figures.items() if v is not None},
         tuple(warnings),
         read.unmapped if read else (),
+        _form(bool(script_notes), read, blocks),
     )
     formats = {t: f for t, f in (read.formats if read else {}).items() if f != fmt_id}
     derived = frozenset(read.figures if read else ())
     body = to_markdown(paras)
     return Imported(path, township, year, meta, figures, quotes, tables, body, summary, derived, formats)
+
+
+def _form(converted: bool, read, blocks: list) -> str:
+    if converted:
+        return "traditional"
+    if read and len(set(read.formats.values())) > 1:
+        return "mixed-templates"
+    forms = sorted({b.form for b in _grids(blocks) if read})
+    return "+".join(forms) if forms else "prose"
 
 
 def _year(title: str, text: str, given: int | None, warnings: list[str]) -> int:
