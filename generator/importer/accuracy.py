@@ -1,8 +1,9 @@
 """How right an import is, against a ground-truth file: per table cell, per key figure, per field.
 
 A ground-truth file `<name>.truth.yaml` sits next to each input `<name>.<ext>`: year, format,
-optionally form (for the per-form breakdown) and published/organ/index_no, all seven figures (null where the report does not say) and
-every table cell. A cell left empty where the truth has a number counts as missed, not as wrong.
+optionally form (for the per-form breakdown) and published/organ/index_no, all seven figures (null
+where the report does not say) and every table cell. A cell left empty where the truth has a number
+counts as missed, not as wrong.
 """
 
 from __future__ import annotations
