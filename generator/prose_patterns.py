@@ -17,6 +17,7 @@ COLON = r"[：:]?\s*"
 # "未经复议直接起诉" and "尚未审结" are not negations
 NEG = r"(?:(?<!尚)未(?!经)|没有|无(?!法)|尚无|不存在|不曾|从未|不(?=收取|收费))"
 APPROX = r"(?:余|多|以上|左右)"
+COUNT = rf"{NUM}\s*{APPROX}?"  # a count, possibly round ("260余"): read, then left out as a round number
 CASES = r"[件起宗次例个项]"
 # 行政事业性收费 is Table 1's organ fee (万元) and 收费金额 its column: not a disclosure fee (§7.3)
 NOT_FEES = re.compile(r"行政事业性收费|收费金额|收费项目")
@@ -46,14 +47,14 @@ _SEVEN = r"((?:\s+\d+){7})(?!\s*\d)"
 PROACTIVE = (
     _p(
         "proactive_items",
-        rf"(?:共计|合计|总计|累计|总共|一共|共)(?:{GAP % 20}){COLON}{NUM}\s*[条件篇]",
+        rf"(?:共计|合计|总计|累计|总共|一共|共)(?:{GAP % 20}){COLON}{COUNT}[条件篇]",
         1,
         needs=rf"主动{_PUBLISH}|{_PUBLISH}{_INFO}|{_INFO}{_PUBLISH}|{_PUBLISH}(?:了)?\d",
     ),
-    _p("proactive_items", rf"主动{_PUBLISH}{GAP % 8}信息(?:总数|总量|数量?|条数|件数)为?{COLON}{NUM}\s*[条件篇]", 1),
-    _p("proactive_items", rf"主动{_PUBLISH}{GAP % 8}{_INFO}(?:数|数量)?为?{GAP % 4}{COLON}{NUM}\s*[条件篇]", 2),
-    _p("proactive_items", rf"主动{_PUBLISH}[^。；;\d]{{0,20}}?{COLON}{NUM}\s*[条件篇]", 3),
-    _p("proactive_items", rf"(?<!申请)(?<!不予){_PUBLISH}{_INFO}(?:数量?)?为?{COLON}{NUM}\s*条", 3),
+    _p("proactive_items", rf"主动{_PUBLISH}{GAP % 8}信息(?:总数|总量|数量?|条数|件数)为?{COLON}{COUNT}[条件篇]", 1),
+    _p("proactive_items", rf"主动{_PUBLISH}{GAP % 8}{_INFO}(?:数|数量)?为?{GAP % 4}{COLON}{COUNT}[条件篇]", 2),
+    _p("proactive_items", rf"主动{_PUBLISH}[^。；;\d]{{0,20}}?{COLON}{COUNT}[条件篇]", 3),
+    _p("proactive_items", rf"(?<!申请)(?<!不予){_PUBLISH}{_INFO}(?:数量?)?为?{COLON}{COUNT}条", 3),
 )
 APPLICATIONS = (
     _p("applications_new", rf"(?:收到|接到|受理|新收|办理){GAP % 25}申请{GAP % 8}{COLON}{NUM}\s*(?:{CASES}|条|份)", 1),

@@ -15,6 +15,7 @@ A run of lines becomes a table only if it holds schema labels (MIN_LABELS); the 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import pairwise
 
 from generator.importer.grid import Block, Grid
@@ -27,6 +28,8 @@ PIPE_CELL_LINES = 0.7  # this share of '|' lines with one cell at most: one cell
 FLAT_MIN = 80  # a flattened table line holds at least a label and its values
 FLAT_MIN_WORDS = 8
 _SPACES = re.compile(r"[ \xa0\u3000]+")
+_INLINE_HEADING = re.compile(r"(?:(?<=\s)|(?<=[。；！？]))(?=[一二三四五六七八九十]{1,3}、)")
+_HEADING_WORDS = re.compile(r"([一二三四五六七八九十]{1,3}、[^\s，。；：]{2,30})\s+(.*)", re.S)
 _SENTENCE = re.compile(r"[。；;，,！？!?]")
 _HEADING = re.compile(r"^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[、.．])")
 _DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日")
@@ -55,7 +58,7 @@ def _scan(lines: list[str], known: set[str]) -> list[Block]:
         for finder in (_tsv_run, _tab_run, _pipe_run, _line_run):
             end, grid = finder(pieces, i, known)
             if grid is not None:
-                out.append(grid)
+                out.append(replace(grid, form="oneline") if groups[i] >= 0 else grid)
                 out_groups.append(-1)
                 i = end
                 break
@@ -90,17 +93,25 @@ def _flattened(line: str, known: set[str]) -> list[str]:
 
 
 def _rejoin(blocks: list[Block], groups: list[int]) -> list[Block]:
-    """Pieces of one cut line that are not table go back together, cut before section headings."""
+    """Pieces of one cut line that are not table go back together, then apart at its headings."""
     out: list[Block] = []
+    joined: list[bool] = []
     for i, block in enumerate(blocks):
         if i and groups[i] >= 0 and groups[i] == groups[i - 1] and isinstance(out[-1], str):
-            if _HEADING.match(block):
-                out.append(block)
-            else:
-                out[-1] += " " + block
+            out[-1] += " " + block
         else:
             out.append(block)
-    return out
+            joined.append(groups[i] >= 0)
+    return [part for block, cut in zip(out, joined, strict=True) for part in (_at_headings(block) if cut else [block])]
+
+
+def _at_headings(text: str) -> list[str]:
+    """`… 二、主动公开政府信息情况 本年…` → lines: a title, each `一、…` heading, the text between."""
+    lines = []
+    for part in _INLINE_HEADING.split(text):
+        head = _HEADING_WORDS.match(part)
+        lines += [head.group(1), head.group(2)] if head else [part]
+    return [line.strip() for line in lines if line.strip()]
 
 
 def _tsv_line(line: str) -> bool:

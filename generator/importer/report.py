@@ -81,12 +81,12 @@ def import_report(path: Path, township: str, schemas: Schemas, year: int | None 
     blocks, warnings = list(converted), list(script_notes)
     said = stated([b for b in blocks if isinstance(b, str)] + [c for g in _grids(blocks) for c in _cells(g)])
     blocks = [b for b in (_clean_block(b) for b in blocks) if b is not None]
+    indexes = {f.id: build_index(f) for f in schemas.values() if f.tables}
+    known = all_labels(list(indexes.values()))
+    blocks = find_tables(blocks, known)  # first: a report flattened to one line is cut into lines here
     leading = [b for b in blocks if isinstance(b, str)]
     title, first = split_title(leading)
     blocks = _drop_leading_lines(blocks, first)
-    indexes = {f.id: build_index(f) for f in schemas.values() if f.tables}
-    known = all_labels(list(indexes.values()))
-    blocks = find_tables(blocks, known)
     paras = paragraphs(blocks, known)
     if not any(p.level == 0 for p in paras) and not _grids(blocks):
         raise ImportFailed("文件中只有标题或网页框架，没有报告正文：请检查是否选错了文件或网页未保存完整")
