@@ -91,13 +91,7 @@ def import_report(path: Path, township: str, schemas: Schemas, year: int | None 
     if not any(p.level == 0 for p in paras) and not _grids(blocks):
         raise ImportFailed("文件中只有标题或网页框架，没有报告正文：请检查是否选错了文件或网页未保存完整")
     year = _year(title, "\n".join(p.text for p in paras if p.level >= 0), year, warnings)
-    read = read_standard_tables(_grids(blocks), schemas, indexes, year)
-    if read is None:
-        grid_text = "\n".join(c for g in _grids(blocks) for c in _cells(g))
-        fmt_id, reason = detect_format(grid_text + "\n".join(p.text for p in paras), year, schemas)
-    else:
-        fmt_id, reason = read.format, "各表的栏目标签"
-        warnings += read.warnings
+    read, fmt_id, reason = _tables_and_format(blocks, paras, schemas, indexes, year, warnings)
     meta = _meta(title, year, fmt_id, said, leading, warnings)
     figures, quotes = _figures(paras, read.figures if read else {}, warnings)
     tables = read.tables if read else {}
@@ -118,6 +112,18 @@ def import_report(path: Path, township: str, schemas: Schemas, year: int | None 
     derived = frozenset(read.figures if read else ())
     body = to_markdown(paras)
     return Imported(path, township, year, meta, figures, quotes, tables, body, summary, derived, formats)
+
+
+def _tables_and_format(blocks, paras, schemas: Schemas, indexes, year: int, warnings: list[str]):
+    """The standard tables, each in its own template, and the report's format (by the tables' labels;
+    for a report without tables, by its markers or its year)."""
+    read = read_standard_tables(_grids(blocks), schemas, indexes, year)
+    if read is not None:
+        warnings += read.warnings
+        return read, read.format, "各表的栏目标签"
+    grid_text = "\n".join(c for g in _grids(blocks) for c in _cells(g))
+    fmt_id, reason = detect_format(grid_text + "\n".join(p.text for p in paras), year, schemas)
+    return None, fmt_id, reason
 
 
 def _form(converted: bool, read, blocks: list) -> str:
