@@ -13,66 +13,36 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import NamedTuple
 
-NUM = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]{1,4})"
-GAP = r"[^，,。；;：:\d]{0,%d}?"
-NEG = r"(?:未(?!经)|没有|无|尚无|不存在)"  # "未经复议直接起诉" is not a negation
-_SENTENCES = re.compile(r"[^。；;！!？?\n]+")
+from generator.checks.prose_patterns import (
+    APPROX,
+    CHANNEL,
+    CHANNELS,
+    KINDS,
+    MANY_CHANNELS,
+    NEG,
+    NOT_FEES,
+    OUTCOME,
+    PATTERNS,
+    Pattern,
+)
+
+_SENTENCES = re.compile(r"[^。；;！!？?\n·•●▪]+")
 _CLAUSE_PARTS = re.compile(r"其中")
+_NOT_PROACTIVE = re.compile(r"申请|复议|诉讼|收费|收取|答复|办理|受理|咨询|投诉|建议|提案|来电|留言")
 _NEGATION = re.compile(NEG)
 _NUMBER_AFTER = re.compile(r"\d+\s*[件起宗次元]")
+_APPROX_AFTER = re.compile(rf"\s*{APPROX}")
 _ZH = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _BLOCK_STARTS = ("#", "|", "- ", "* ", "+ ", ">")
-_HAS_FULL_WIDTH = re.compile("[０-９．]")
-_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_HAS_FULL_WIDTH = re.compile("[０-９．＋：]")
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．＋", "0123456789.+")
 _QUOTE_STRIP = " \t\xa0\u3000"
-
-
-@dataclass(frozen=True)
-class Pattern:
-    figure: str
-    regex: re.Pattern
-    priority: int  # 1 beats 2 beats 3
-    zero: bool = False  # a negation: "未发生…行政复议" states 0
-    needs: re.Pattern | None = None  # the sentence must mention one of these
-    in_section: bool = False  # … or its section heading may ("三、依申请公开情况" + "未接到相关申请")
-
-
-def _p(figure: str, text: str, priority: int, zero: bool = False, needs: str = "", in_section: bool = False) -> Pattern:
-    return Pattern(figure, re.compile(text), priority, zero, re.compile(needs) if needs else None, in_section)
-
 
 # Every pattern needs a number (NUM) or a negation (NEG): a sentence with neither states nothing,
 # and most sentences of a report are skipped by this one search instead of every pattern's.
-_MAY_STATE = re.compile(r"[\d零〇一二两三四五六七八九十百未无]|没有|不存在")
-
-
-PATTERNS: tuple[Pattern, ...] = (
-    _p("proactive_items", rf"(?:共计|合计|总计|累计|共){GAP % 20}{NUM}\s*条", 1, needs="主动公开|主动发布"),
-    _p("proactive_items", rf"主动(?:公开|发布){GAP % 6}政府信息(?:数)?{GAP % 4}{NUM}\s*条", 2),
-    _p("proactive_items", rf"主动(?:公开|发布){GAP % 20}{NUM}\s*条", 3),
-    _p("applications_new", rf"(?:收到|接到|受理|新收){GAP % 25}申请{GAP % 8}{NUM}\s*[件项个宗]", 1),
-    _p(
-        "applications_new",
-        rf"{NEG}(?:收到|接到|受理|发生){GAP % 14}申请",
-        1,
-        zero=True,
-        needs="依申请|公开申请|信息公开",
-        in_section=True,
-    ),
-    _p("applications_carried_over", rf"上年(?:度)?结转{GAP % 12}{NUM}\s*件", 1),
-    _p("applications_carried_forward", rf"结转(?:至)?下(?:一)?年度?{GAP % 12}{NUM}\s*件", 1),
-    _p("reviews_total", rf"行政复议{GAP % 12}{NUM}\s*[件起宗次]", 1),
-    _p("reviews_total", rf"{NEG}[^。；]{{0,40}}?复议", 1, zero=True),
-    _p("lawsuits_total", rf"行政诉讼{GAP % 12}{NUM}\s*[件起宗次]", 1),
-    _p("lawsuits_total", rf"{NEG}[^。；]{{0,40}}?诉讼", 1, zero=True),
-    _p("fees", rf"(?:收取|收费|信息处理费){GAP % 12}{NUM}\s*(万元|元)", 1),
-    _p("fees", rf"{NEG}[^。；]{{0,30}}?(?:收取|收费)", 1, zero=True, needs="费"),
-)
-# 行政事业性收费 is Table 1's organ fee (万元), not a disclosure fee (report-formats §7.3).
-_NOT_FEES = re.compile(r"行政事业性收费")
+_MAY_STATE = re.compile(r"[\d零〇一二两三四五六七八九十百未无不]|没有|不存在")
 
 
 class ProseFigure(NamedTuple):
@@ -91,10 +61,14 @@ class ProseMatch(NamedTuple):
     phrase: str
     sentence: str
     priority: int
+    part: str = ""  # why this number is not the figure itself (one channel, one kind, a round number)
 
 
 def zh_number(text: str) -> int | float | None:
-    """ "228" → 228, "1.5" → 1.5, "十二" → 12, "零" → 0; None for anything else."""
+    """ "228" → 228, "1.5" → 1.5, "十二" → 12, "零" → 0, "2+2" → 4 (a total printed as its sum);
+    None for anything else."""
+    if re.fullmatch(r"\d+(?:\s*\+\s*\d+)+", text):
+        return sum(int(n) for n in re.findall(r"\d+", text))
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         number = float(text)
         return int(number) if number.is_integer() else number
@@ -113,7 +87,8 @@ def zh_number(text: str) -> int | float | None:
 def extract_matches(text: str, first_line: int = 1) -> list[ProseMatch]:
     """Every statement of a figure in a Markdown body, by line; `first_line`: the line of text[0].
     Hard-wrapped lines are joined first, as the page joins them; tables and headings state nothing,
-    but a `##` heading is the section that a sentence's zero form may lean on."""
+    but a `##` heading is the section that a sentence's zero form may lean on. Round numbers
+    ("100余条") are left out: the check compares exact figures only."""
     found: list[ProseMatch] = []
     section = ""
     for block, offsets, numbers in _blocks(text):
@@ -123,6 +98,8 @@ def extract_matches(text: str, first_line: int = 1) -> list[ProseMatch]:
         if block.startswith("|"):
             continue
         for start, match in _block_matches(section, block):
+            if match.part == _ROUND:
+                continue
             line = numbers[bisect.bisect_right(offsets, start) - 1] + first_line
             found.append(match._replace(line=line))
     return sorted(found, key=lambda m: (m.line, m.name))
@@ -153,10 +130,13 @@ def best_matches(matches: Iterable[ProseMatch]) -> list[ProseMatch]:
 
 
 def pick_figures(matches: Iterable[ProseMatch]) -> tuple[dict[str, ProseMatch], list[str]]:
-    """One statement per figure, and warnings. Two different values at the best priority give no
-    value and a warning: a wrong figure is worse than a missing one."""
+    """One statement per figure, and warnings. A guessed number is worse than a blank: two different
+    values at the best priority give no value, and so does a number that counts a part (one channel,
+    one kind) or a round number; each with a warning that quotes the prose."""
+    matches = list(matches)
+    whole = [m for m in matches if not m.part]
     top: dict[str, list[ProseMatch]] = {}
-    for m in best_matches(matches):
+    for m in best_matches(whole):
         top.setdefault(m.name, []).append(m)
     chosen: dict[str, ProseMatch] = {}
     warnings: list[str] = []
@@ -167,6 +147,10 @@ def pick_figures(matches: Iterable[ProseMatch]) -> tuple[dict[str, ProseMatch], 
         else:
             quotes = "；".join(f"“{m.sentence}”" for m in found[:3])
             warnings.append(f"正文中“{name}”有不同的数字（{'、'.join(map(str, values))}）：{quotes}，未填，请核对")
+    for name in sorted({m.name for m in matches if m.part} - set(top)):
+        parts = [m for m in matches if m.name == name and m.part]
+        quotes = "；".join(f"“{m.phrase}”（{m.part}）" for m in parts[:3])
+        warnings.append(f"正文没有直接写出“{name}”，只有 {quotes}，未填，请对照原件填写")
     return chosen, warnings
 
 
@@ -179,47 +163,94 @@ def _block_matches(section: str, block: str) -> list[tuple[int, ProseMatch]]:
             continue
         kept: dict[str, list[tuple[int, ProseMatch]]] = {}
         for pattern in PATTERNS:
-            hit = _match(pattern, sentence.group(0), section)
-            if hit is None:
-                continue
-            same = kept.setdefault(pattern.figure, [])
-            if same and same[0][1].priority < pattern.priority:
-                continue
-            if same and same[0][1].priority > pattern.priority:
-                same.clear()
-            if all(m.value != hit[1].value for _, m in same):
-                same.append((sentence.start() + hit[0], hit[1]))
+            for hit in _matches(pattern, sentence.group(0), section):
+                same = kept.setdefault(pattern.figure, [])
+                if same and same[0][1].priority < pattern.priority:
+                    continue
+                if same and same[0][1].priority > pattern.priority:
+                    same.clear()
+                if all((m.value, m.part) != (hit[1].value, hit[1].part) for _, m in same):
+                    same.append((sentence.start() + hit[0], hit[1]))
         out += [hit for hits in kept.values() for hit in hits]
     return out
 
 
-def _match(pattern: Pattern, sentence: str, section: str) -> tuple[int, ProseMatch] | None:
+def _matches(pattern: Pattern, sentence: str, section: str) -> list[tuple[int, ProseMatch]]:
     context = sentence + section if pattern.in_section else sentence
     if pattern.needs and not pattern.needs.search(context):
-        return None
-    if pattern.figure == "fees" and _NOT_FEES.search(sentence):
-        return None
-    match = pattern.regex.search(sentence)
-    if not match or _CLAUSE_PARTS.search(sentence[: match.start()].split("，")[-1]):
+        return []
+    if pattern.figure == "fees" and NOT_FEES.search(sentence):
+        return []
+    found = []
+    for match in pattern.regex.finditer(sentence):
+        hit = _read(pattern, sentence, match)
+        if hit is not None:
+            found.append(hit)
+        if pattern.zero:
+            break
+    return found
+
+
+def _read(pattern: Pattern, sentence: str, match: re.Match) -> tuple[int, ProseMatch] | None:
+    if _CLAUSE_PARTS.search(re.split("[，,]", sentence[: match.start()])[-1]):
         return None
     quote = sentence.strip(_QUOTE_STRIP)
     if pattern.zero:
         if _NUMBER_AFTER.search(sentence, match.end()):
             return None  # "未…复议，诉讼2件": the negation does not cover the number
         # quote from the negation nearest the noun: "没有收取", not "未发生行政复议…，没有收取"
-        start = match.start() + max(n.start() for n in _NEGATION.finditer(match.group(0)))
+        start = match.start() + max((n.start() for n in _NEGATION.finditer(match.group(0))), default=0)
         return start, ProseMatch(pattern.figure, 0, 0, sentence[start : match.end()], quote, pattern.priority)
-    value = zh_number(match.group(1))
+    if pattern.row:
+        value: int | float | None = int(match.group(1).split()[-1])
+    else:
+        value = zh_number(re.sub(r"\s+", "", match.group(1)))
     if value is None:
         return None
     if pattern.figure == "fees" and match.group(2) == "万元":
         value = round(value * 10000, 2)
-    return match.start(), ProseMatch(pattern.figure, value, 0, match.group(0), quote, pattern.priority)
+    if pattern.figure in ("reviews_total", "lawsuits_total") and OUTCOME.search(match.group(0)):
+        return None
+    if pattern.figure == "proactive_items" and _NOT_PROACTIVE.search(_clause(sentence, match)):
+        return None
+    part = _part(pattern, sentence, match)
+    return match.start(), ProseMatch(pattern.figure, value, 0, match.group(0), quote, pattern.priority, part)
+
+
+_ROUND = "是约数"
+
+
+def _clause(sentence: str, match: re.Match) -> str:
+    """The clause that holds the number: from the comma before the match to its end."""
+    return re.split("[，,]", sentence[: match.start()])[-1] + match.group(0)
+
+
+def _part(pattern: Pattern, sentence: str, match: re.Match) -> str:
+    """Why the number is not the figure itself, or "": a round number ("260余条"), and for the
+    proactive count one channel ("通过网站主动公开…") or one kind of information ("…政策文件41条")."""
+    if not pattern.row and re.match(rf"\s*{APPROX}", sentence[match.end(1) :]):
+        return _ROUND
+    if pattern.figure != "proactive_items":
+        return ""
+    # what qualifies the number: its clause, or for a stated total ("…、共计569条") only the words
+    # after 共计 (the items listed before it are what it adds up)
+    lead = sentence[match.start() : match.start(1)] if pattern.priority == 1 else _clause(sentence, match)
+    channels = {CHANNELS[c] for c in CHANNEL.findall(lead)}
+    if len(channels) == 1 and not MANY_CHANNELS.search(lead):
+        return f"只是“{channels.pop()}”一个渠道的数字"
+    said = re.sub(
+        r"主动|公开|发布|推送|更新|公布|政府|政务|信息|各类|共计|合计|累计|总计|共|了|数量?|为|[：:\s]",
+        "",
+        match.group(0),
+    )
+    if KINDS.search(said):
+        return "只是一类信息的数字"
+    return ""
 
 
 def _half_width(text: str) -> str:
     # translate() is slow on long text; most reports need none
-    return text.translate(_FULL_WIDTH_DIGITS) if _HAS_FULL_WIDTH.search(text) else text
+    return text.translate(_FULL_WIDTH_DIGITS).replace("：", ":") if _HAS_FULL_WIDTH.search(text) else text
 
 
 def _blocks(text: str) -> list[tuple[str, list[int], list[int]]]:

@@ -6,7 +6,7 @@ import math
 
 from generator.content.source import Source
 from generator.model.problems import Problem
-from generator.model.schema import Column, Schemas, Table
+from generator.model.schema import Column, Format, Schemas, Table
 from generator.model.site import Cell, Figure, TableValues
 
 
@@ -32,7 +32,8 @@ def read_tables(source: Source, schemas: Schemas, fmt_id: str) -> tuple[tuple[Ta
         return (), problems
     tables = []
     for table_id, rows in raw.items():
-        table = fmt.table(str(table_id))
+        table_fmt, rows = _own_format(schemas, fmt, str(table_id), rows, problem)
+        table = table_fmt.table(str(table_id))
         if table is None:
             problem(
                 (table_id,),
@@ -43,9 +44,23 @@ def read_tables(source: Source, schemas: Schemas, fmt_id: str) -> tuple[tuple[Ta
             problem((table_id,), "field.type", f"{table.number}（{table_id}）下应每行一项：行名: [数字, …]")
         else:
             values = _read_rows(table, rows, problem)
-            tables.append(TableValues(table.id, fmt.id, values, source.line_of("tables", table_id)))
+            tables.append(TableValues(table.id, table_fmt.id, values, source.line_of("tables", table_id)))
     order = [t.id for t in fmt.tables]
     return tuple(sorted(tables, key=lambda t: order.index(t.id))), problems
+
+
+def _own_format(schemas: Schemas, fmt: Format, table_id: str, rows: object, problem) -> tuple[Format, object]:
+    """A table printed on another template than the report's (real reports mix them, report-formats §1)
+    says so with its own `format:` line; the rest of the table is read in that template."""
+    if not isinstance(rows, dict) or "format" not in rows:
+        return fmt, rows
+    own = str(rows["format"])
+    rows = {k: v for k, v in rows.items() if k != "format"}
+    if own not in schemas or schemas[own].table(table_id) is None:
+        usable = "、".join(f.id for f in schemas.values() if f.table(table_id))
+        problem((table_id, "format"), "table.format", f"“{table_id}”表的 format 应为 {usable} 之一，实为“{own}”")
+        return fmt, rows
+    return schemas[own], rows
 
 
 def _read_rows(table: Table, rows: dict, problem) -> dict[str, tuple[Cell, ...]]:

@@ -118,6 +118,9 @@ _CATALOGUE: tuple[tuple[str, str, str, str, str], ...] = (
      "2018 年及以前的报告没有统一表格。请删去 tables:，把正文中的关键数字写在 figures: 下。"),
     ("table.unknown", _E, "表格", "不认识的表",
      "tables: 下只能有 proactive（表一）、applications（表二）、review（表三）。请检查拼写。"),
+    ("table.format", _E, "表格", "表的模板写法不对",
+     "一张表用的模板与报告的 format 不同时（如 2020 年报告的表一印的是 2021 年版），在这张表下写一行 "
+     "format: f2021 或 format: f2019。只能写有这张表的格式；写错时按报告的 format 读这张表。"),
     ("table.unknown_row", _E, "表格", "不认识的行",
      "表中有一行的名称 xxgk 不认识，多半是拼写错误。请对照 xxgk new 生成的模板（每行后的注释是官方行名）改正。"),
     ("table.missing_row", _E, "表格", "表中缺少一行",
