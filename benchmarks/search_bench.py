@@ -17,10 +17,12 @@ from datetime import date
 from pathlib import Path
 
 from benchmarks.search_corpus import write_corpus
-from generator.engine.build import BuildOptions, build, load_site, make_urls, template_dir
-from generator.model.site_index import build_index
-from generator.pages.routes import routes
-from generator.search.index import build_search_index, search_docs
+from generator.engine.build import BuildOptions, build
+from generator.engine.load import LoadOptions, load
+from generator.engine.memo import MemoryMemo
+from generator.engine.pool import Workers
+from generator.engine.project import open_project
+from generator.search.index import build_search_index, search_doc, searchable
 from tests.browser.conftest import CHROMIUM_ARGS, chromium_path, serve
 
 QUERIES = {
@@ -69,11 +71,10 @@ def build_corpus(root: Path, reports: int) -> dict:
     options = BuildOptions(out, today=date(2026, 1, 1), cache=False, search=False)
     assert build(root, options).ok
     site_seconds = time.perf_counter() - started
-    site, _ = load_site(root, date(2026, 1, 1))
-    urls = make_urls(site, template_dir(root))
-    index = build_index(site)
+    view = load(root, LoadOptions(date(2026, 1, 1), assets=open_project(root).assets()), MemoryMemo()).view
     started = time.perf_counter()
-    build_search_index(search_docs(site, index, urls, list(routes(site, index, urls)), out), urls, out, options.jobs)
+    docs = [search_doc(page, view, lambda rel: out / rel) for page in view.pages if searchable(page)]
+    build_search_index(docs, view.urls, out, Workers(options.jobs))
     index_seconds = time.perf_counter() - started
     started = time.perf_counter()
     run_pagefind_plain(out)

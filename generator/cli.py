@@ -13,7 +13,8 @@ from generator.commands.changes import GitError, changed_files, changes_markdown
 from generator.commands.new import SLUG_MESSAGE, ScaffoldError, new_report, new_township
 from generator.content.assemble import SLUG, valid_base_url
 from generator.content.safe_files import UnsafeFile
-from generator.engine.build import BuildOptions, build, load_site
+from generator.engine.build import BuildOptions, build
+from generator.engine.check import check
 from generator.importer import command as import_command
 from generator.model.problems import blocking, format_github, format_json, format_text, summary_markdown
 from generator.model.schema import SCHEMA_DIR, load_schemas
@@ -43,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
 
     c = commands.add_parser("check", help="只检查内容，不生成站点")
     c.add_argument("--strict", action="store_true", help="警告也视为错误")
+    c.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="并行进程数，默认为 CPU 核数")
+    c.add_argument("--no-cache", action="store_true", help="不使用也不更新 .xxgk-cache/")
     c.add_argument("--base", default="", help="与此 git 分支或提交比较，列出改动了哪些内容文件（拉取请求检查用）")
     _format_option(c)
 
@@ -150,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         return serve_command(root, args.host, args.port, args.poll)
     if args.command == "check":
-        _, problems = load_site(root, date.today())
+        problems = check(root, date.today(), args.jobs, not args.no_cache)
         _report(problems, args.format)
         if args.base and not valid_revision(args.base):
             print(f"xxgk: --base 应为 git 分支名或提交，如 origin/main，实为“{args.base}”", file=sys.stderr)
@@ -179,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         try:
             result = build(root, options)
-        except (OSError, UnsafeFile) as error:
+        except (OSError, UnsafeFile) as error:  # the output folder's, not the content's
             print(f"xxgk: 无法写入输出目录：{_why(error)}；{out} 未改动", file=sys.stderr)
             return 1
         _report(list(result.problems), args.format)

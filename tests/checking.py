@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.engine.build import load_site
+from generator.engine.load import load_site
 from generator.model.codes import CODES
 from generator.model.problems import Problem, format_text
 from tests.conftest import FIXTURES, MINIMAL_SITE, TODAY, write_files

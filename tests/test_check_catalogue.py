@@ -9,7 +9,7 @@ from generator.model.codes import CODES, GROUPS
 from tests.conftest import REPO
 
 _LITERAL = re.compile(r"""["']([a-z]+\.[a-z_]+)["']""")
-_FILE_NAMES = re.compile(r"\.(html|xml|json|yaml|yml|md|css|js|txt|py|csv|xlsx|xls|zip|pdf|docx|svg|png)$")
+_FILE_NAMES = re.compile(r"\.(html|xml|json|yaml|yml|md|css|js|txt|py|csv|xlsx|xls|zip|pdf|docx|svg|png|sqlite)$")
 
 
 def _literals(paths) -> set[str]:

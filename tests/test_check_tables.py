@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.engine.build import load_site
+from generator.engine.load import load_site
 from tests.checking import F2021, F2021_TEXT, REPORT, expect, f2021, minimal, problems_in, report
 from tests.conftest import TODAY
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.content.listing import ATTACHMENT_LIMIT, parse_file
+from generator.content.listing import ATTACHMENT_LIMIT, read_source
 from generator.engine.build import BuildOptions, build
 from tests.checking import REPORT, TOWNSHIP, expect, minimal, problems_in, report
 from tests.conftest import TODAY
@@ -81,9 +81,9 @@ def test_a_fifo_named_like_a_report_is_reported_without_waiting_for_a_writer(tmp
 
 
 def test_a_file_that_vanishes_before_it_is_read_is_a_problem_not_a_traceback(tmp_path):
-    parsed = parse_file(str(tmp_path), "content/townships/test-town/2019.md", 0, 0)
-    assert parsed.source is None
-    assert [(p.code, p.path, p.line) for p in parsed.problems] == [
+    _, source, problems = read_source(str(tmp_path), "content/townships/test-town/2019.md")
+    assert source is None
+    assert [(p.code, p.path, p.line) for p in problems] == [
         ("file.unreadable", "content/townships/test-town/2019.md", 0)
     ]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.engine.build import load_site
+from generator.engine.load import load_site
 from generator.importer.accuracy import inputs, score_file
 from generator.importer.reading import ReadError, decode
 from generator.importer.report import ImportFailed, import_report

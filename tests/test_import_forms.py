@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.engine.build import load_site
+from generator.engine.load import load_site
 from generator.importer.report import import_report
 from generator.model.schema import load_schemas
 from tests.conftest import TODAY

@@ -7,7 +7,7 @@ import bisect
 import hashlib
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Mapping, Set
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
 from datetime import date
 from posixpath import normpath
@@ -16,9 +16,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 from generator.checks.boilerplate import LEFTOVERS
 from generator.content.markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, normalize_heading
 from generator.model.problems import WARNING, Problem
+from generator.model.schema import Schemas
 from generator.model.site import Report, Site
-from generator.model.site_index import build_index
-from generator.pages.routes import Urls, routes
+from generator.pages.urls import Urls
 
 _CN_DIGITS = "〇○OoＯ零一二三四五六七八九"
 _CN_YEAR = re.compile(rf"[一二][〇○OoＯ零][{_CN_DIGITS}]*年")
@@ -41,44 +41,6 @@ class BodyFindings:
     key: str  # digest of the inputs: path, body, first line, sections covered by tables
     problems: tuple[Problem, ...]
     links: tuple[tuple[int, str], ...]  # (line in the file, link) of internal links
-
-
-def check_bodies(site: Site, reports: tuple[Report, ...], known: frozenset[str] | None = None) -> list[Problem]:
-    """The bodies of `reports` and of every content page."""
-    return bodies_checked(site, reports, {}, known)[0]
-
-
-def bodies_checked(
-    site: Site, reports: tuple[Report, ...], memo: Mapping[str, BodyFindings], known: frozenset[str] | None = None,
-    with_pages: bool = True,
-) -> tuple[list[Problem], dict[str, BodyFindings]]:
-    """check_bodies, and the findings to memoise (content path → findings): a body whose inputs
-    are the same as in `memo` is not checked again, only its links. `with_pages`: the content
-    pages' bodies too (False for all but one share of a site's reports checked in parallel)."""
-    bodies = []
-    for report in reports:
-        fmt = site.schemas[report.format]
-        tables = {t.id for t in report.tables}
-        covered = {normalize_heading(s.title) for s in fmt.sections if s.table in tables}
-        url = f"townships/{report.township}/{report.year}/"
-        bodies.append((report.path, report.body, report.body_line, url, covered))
-    bodies += [(page.path, page.body, page.body_line, f"{page.name}/", set()) for page in site.pages if with_pages]
-    findings: dict[str, BodyFindings] = {}
-    problems: list[Problem] = []
-    linked = []
-    for path, body, first, url, covered in bodies:
-        found = memo.get(path)
-        fresh = found is not None and found.key == _body_key(path, body, first, covered)
-        findings[path] = found if found is not None and fresh else body_findings(path, body, first, covered)
-        problems += findings[path].problems
-        linked += [(path, url, number, link) for number, link in findings[path].links]
-    if linked and known is None:  # the site's pages are only listed when some body links to one
-        known = known_paths(site, (p.url for p in routes(site, build_index(site), Urls("/", "/"))))
-    for path, url, number, link in linked:
-        if not _resolves(link, url, known or frozenset()):
-            message = f"链接“{link}”指向本站不存在的页面，请改正地址或删去链接"
-            problems.append(Problem(path, number, "body.broken_link", message))
-    return problems, findings
 
 
 def body_findings(path: str, body: str, first: int, covered: set[str]) -> BodyFindings:
@@ -220,3 +182,31 @@ def known_paths(site: Site, page_urls: Iterable[str]) -> frozenset[str]:
     known.add("")
     prefix = base.lstrip("/")
     return frozenset({unquote(k) for k in known} | {unquote(prefix + k) for k in known})
+
+
+def report_body_problems(report: Report, schemas: Schemas) -> list[Problem]:
+    """What one report's body shows on its own (its links are checked against the site apart)."""
+    tables = {t.id for t in report.tables}
+    covered = {normalize_heading(s.title) for s in schemas[report.format].sections if s.table in tables}
+    return list(body_findings(report.path, report.body, report.body_line, covered).problems)
+
+
+def page_body_problems(site: Site) -> list[Problem]:
+    return [p for page in site.pages for p in body_findings(page.path, page.body, page.body_line, set()).problems]
+
+
+def broken_body_links(site: Site, known: Set[str]) -> list[Problem]:
+    """Links in report and page bodies to pages of this site that it does not have. Linear: only
+    the bodies that have a link at all are read line by line."""
+    bodies = [(r.path, r.body, r.body_line, f"townships/{r.township}/{r.year}/") for r in site.reports]
+    bodies += [(p.path, p.body, p.body_line, f"{p.name}/") for p in site.pages]
+    problems = []
+    for path, body, first, url in bodies:
+        if "](" not in body and "href" not in body:
+            continue
+        for number, line in _prose_lines(body):
+            for link in _links(line) if ("](" in line or "href" in line) else ():
+                if not _resolves(link, url, known):
+                    message = f"链接“{link}”指向本站不存在的页面，请改正地址或删去链接"
+                    problems.append(Problem(path, first + number, "body.broken_link", message))
+    return problems

@@ -1,4 +1,4 @@
-"""Checks across the assembled site. Orchestration, plus the schema's 勾稽 rules, evaluated
+"""The schema's 勾稽 rules, evaluated
 generically: the rules are text in generator/schema/*.yaml, the messages quote them with the
 numbers and name every cell by its official labels."""
 
@@ -7,12 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from generator.checks.across import check_across
-from generator.checks.bodies import check_bodies
 from generator.model.problems import Problem
 from generator.model.rules import Term, evaluate
-from generator.model.schema import Rule, Table
-from generator.model.site import Report, Site, TableValues
+from generator.model.schema import Rule, Schemas, Table
+from generator.model.site import Report, TableValues
 
 CODE_BY_BASIS = {
     "official": "table.sum",
@@ -23,24 +21,15 @@ CODE_BY_BASIS = {
 _OP_ZH = {"==": "应等于", ">=": "应不小于", "<=": "应不大于"}
 
 
-def run_checks(
-    site: Site, only: frozenset[tuple[str, int]] | None = None, known: frozenset[str] | None = None
-) -> list[Problem]:
-    """Every check that needs the whole assembled site (field checks happen in assemble). With
-    `only` (report keys), the problems of those reports and of the content pages, the rest of the
-    site read as context: what `xxgk serve` re-checks after an edit. `known`: the site's paths for
-    the body link check, when the caller has them (body_checks.known_paths)."""
-    mine = site.reports if only is None else tuple(r for r in site.reports if r.key in only)
-    return [*table_problems(site, mine), *check_bodies(site, mine, known), *check_across(site, mine)]
-
-
-def table_problems(site: Site, reports: tuple[Report, ...] | None = None) -> list[Problem]:
-    by_key = {r.key: r for r in site.reports}
+def table_problems(reports: tuple[Report, ...], schemas: Schemas) -> list[Problem]:
+    """The 勾稽 rules of every table of `reports`, each against the report of the year before
+    when `reports` has it (the rules that compare years)."""
+    by_key = {r.key: r for r in reports}
     problems: list[Problem] = []
-    for report in site.reports if reports is None else reports:
+    for report in reports:
         prev = by_key.get((report.township, report.year - 1))
         for values in report.tables:
-            table = site.schemas[values.format].table(values.id)
+            table = schemas[values.format].table(values.id)
             if table is None:
                 continue
             prev_values = next((t for t in prev.tables if t.id == values.id), None) if prev else None

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import PurePosixPath
 from urllib.parse import urlparse
 
 from generator.content.fields import FieldReader, as_mapping
-from generator.content.listing import ContentFiles
 from generator.content.source import Source
 from generator.content.table_values import derive_figures, read_tables
 from generator.model.problems import Problem
 from generator.model.schema import Schemas, format_for_year
-from generator.model.site import FIGURE_NAMES, ContentPage, Figure, Report, Site, SiteConfig, Township
-from generator.pages.routes import RESERVED
+from generator.model.site import FIGURE_NAMES, ContentPage, Figure, Report, SiteConfig, Township
+from generator.pages.urls import RESERVED
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)  # used with fullmatch: "$" lets a final newline in
 YEAR_MIN = 2008  # the 条例 took effect on 2008-05-01; no report predates it
@@ -26,31 +26,28 @@ REPORT_FIELDS = ("year", "published", "organ", "title", "index_no", "format", "s
 PAGE_FIELDS = ("title", "description")
 
 
-def assemble(files: ContentFiles, schemas: Schemas, today: date) -> tuple[Site | None, list[Problem]]:
-    """`today` is passed in (not read from the clock) so that checks are reproducible."""
+def assemble_config(source: Source | None) -> tuple[SiteConfig | None, list[Problem]]:
     problems: list[Problem] = []
-    config = _config(files.config, problems)
-    townships = _townships(files.townships, problems)
-    reports, more = assemble_reports(files.reports, townships, schemas, files.attachments, today)
-    problems += more
-    pages = tuple(p for p in (_page(s, problems) for s in files.pages) if p)
-    if config is None:
-        return None, problems
-    return Site(config, townships, reports, pages, schemas, files.attachments), problems
+    return _config(source, problems), problems
 
 
-def assemble_reports(
-    sources: tuple[Source, ...], townships: tuple[Township, ...], schemas: Schemas, attachments: tuple[str, ...],
-    today: date,
-) -> tuple[tuple[Report, ...], list[Problem]]:
-    """The reports of `sources`, sorted by township and year (the dev server assembles only the
-    changed ones against the townships it has)."""
+def assemble_townships(sources: Mapping[str, Source | None]) -> tuple[tuple[Township, ...], list[Problem]]:
+    """Township folder name → its township.yaml (None: missing or unreadable)."""
     problems: list[Problem] = []
-    known = {t.slug: t for t in townships}
-    present = frozenset(attachments)  # a set: a lookup per report must not scan every attachment
-    reports = [r for r in (_report(s, known, schemas, present, today, problems) for s in sources) if r]
-    reports.sort(key=lambda r: (r.township, r.year))
-    return tuple(reports), problems
+    return _townships(dict(sources), problems), problems
+
+
+def assemble_pages(sources: tuple[Source, ...]) -> tuple[tuple[ContentPage, ...], list[Problem]]:
+    problems: list[Problem] = []
+    return tuple(p for p in (_page(s, problems) for s in sources) if p), problems
+
+
+def assemble_report(
+    source: Source, townships: Mapping[str, Township], schemas: Schemas, attachments: frozenset[str], today: date
+) -> tuple[Report | None, list[Problem]]:
+    """One report file; `today` is passed in (not read from the clock) so that checks are reproducible."""
+    problems: list[Problem] = []
+    return _report(source, townships, schemas, attachments, today, problems), problems
 
 
 def _config(source: Source | None, problems: list[Problem]) -> SiteConfig | None:
@@ -138,7 +135,7 @@ def _townships(sources: dict[str, Source | None], problems: list[Problem]) -> tu
 
 def _report(
     source: Source,
-    townships: dict[str, Township],
+    townships: Mapping[str, Township],
     schemas: Schemas,
     attachments: frozenset[str],
     today: date,

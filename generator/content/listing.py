@@ -1,19 +1,15 @@
-"""Finding and parsing every file under content/ (in parallel when there are many)."""
+"""Listing content/ (what each file is, by its place and name) and reading one file of it."""
 
 from __future__ import annotations
 
 import hashlib
 import os
 import re
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content.safe_files import UnsafeFile, read_regular, walk
 from generator.content.source import MAX_BYTES, Source, read_markdown, read_yaml
-from generator.engine.parse_cache import ParseCache, Parsed, reusable, stat_of
-from generator.engine.progress import Progress
 from generator.model.problems import Problem
 
 ATTACHMENT_TYPES = (".pdf", ".doc", ".docx", ".wps", ".xls", ".xlsx", ".ofd", ".jpg", ".jpeg", ".png", ".zip")
@@ -22,24 +18,15 @@ ATTACHMENT_LIMIT = 50 * 2**20  # GitHub refuses files over 100 MB; a report's PD
 PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
 
 
-@dataclass(frozen=True)
-class ContentFiles:
-    """Every content file, parsed. Paths are relative to the project root, with /."""
-
-    config: Source | None
-    townships: dict[str, Source | None]  # slug → township.yaml (None: missing or unreadable)
-    reports: tuple[Source, ...]
-    pages: tuple[Source, ...]
-    attachments: tuple[str, ...]
-
-
-def _classify(content: Path) -> tuple[list[str], list[str], list[str], list[str], list[Problem]]:
+def _classify(content: Path) -> tuple[list[str], list[str], list[str], list[str], list[Problem], dict[str, str]]:
     """Lists (yaml files, markdown files, attachments, township folders) and flags entries that do
     not belong: unknown files, links and special files (safe_files.py: none of them is read)."""
     yamls, markdowns, attachments, problems = [], [], [], []
     folders = set()
+    stamps = {}
     for entry in walk(content):
         rel = f"content/{entry.rel}"
+        stamps[rel] = entry.stamp
         parts = tuple(entry.rel.split("/"))
         if len(parts) >= 2 and parts[0] == "townships":
             folders.add(parts[1])
@@ -61,7 +48,7 @@ def _classify(content: Path) -> tuple[list[str], list[str], list[str], list[str]
         else:
             problems.append(Problem(rel, 0, "file.unknown_type", _unknown_message(parts)))
     real = {f for f in folders if (content / "townships" / f).is_dir() and not (content / "townships" / f).is_symlink()}
-    return yamls, markdowns, attachments, sorted(real), problems
+    return yamls, markdowns, attachments, sorted(real), problems, stamps
 
 
 _UNSAFE = {  # safe_files kind → code, message
@@ -79,14 +66,22 @@ def _unknown_message(parts: tuple[str, ...]) -> str:
     )
 
 
-def parse_file(root: str, rel: str, mtime_ns: int, size: int) -> Parsed:
-    """One file read and parsed; the stat is the caller's, taken before reading."""
+def read_source(root: str, rel: str) -> tuple[str, Source | None, tuple[Problem, ...]]:
+    """One content file read and parsed: (sha256 of its bytes, the parse, its problems)."""
     try:
         raw = read_regular(os.path.join(root, rel), MAX_BYTES)
     except UnsafeFile as refused:
-        return Parsed(mtime_ns, size, "", None, (unsafe_problem(rel, refused),))
+        return "", None, (unsafe_problem(rel, refused),)
     source, problems = read_markdown(rel, raw) if rel.endswith(".md") else read_yaml(rel, raw)
-    return Parsed(mtime_ns, size, hashlib.sha256(raw).hexdigest(), source, tuple(problems))
+    return hashlib.sha256(raw).hexdigest(), source, tuple(problems)
+
+
+def file_digest(root: str, rel: str) -> str:
+    """The sha256 of a content file's bytes ("" if it cannot be read: read_source says why)."""
+    try:
+        return hashlib.sha256(read_regular(os.path.join(root, rel), MAX_BYTES)).hexdigest()
+    except UnsafeFile:
+        return ""
 
 
 def unsafe_problem(rel: str, refused: UnsafeFile) -> Problem:
@@ -99,72 +94,6 @@ def unsafe_problem(rel: str, refused: UnsafeFile) -> Problem:
     return Problem(rel, 0, *_UNSAFE[refused.kind])
 
 
-def _parse_many(root: Path, todo: list[tuple[str, int, int]], jobs: int, progress: Progress | None) -> list[Parsed]:
-    args = [(str(root), *item) for item in todo]
-    if progress:
-        progress.stage("解析内容文件", len(todo))
-    if jobs <= 1 or len(todo) < PARALLEL_FROM:
-        return [_ticked(parse_file(*a), progress) for a in args]
-    with ProcessPoolExecutor(jobs) as pool:
-        return [_ticked(p, progress) for p in pool.map(parse_file, *zip(*args, strict=True), chunksize=64)]
-
-
-def _ticked(parsed: Parsed, progress: Progress | None) -> Parsed:
-    if progress:
-        progress.tick()
-    return parsed
-
-
-def _digest(path: Path) -> str:
-    try:
-        return hashlib.sha256(read_regular(path, MAX_BYTES)).hexdigest()
-    except UnsafeFile:
-        return ""
-
-
-def parse_files(
-    root: Path, rels: list[str], jobs: int, cache: ParseCache, progress: Progress | None = None
-) -> dict[str, Parsed]:
-    """Every file in `rels`, parsed, or taken from `cache` when its stat or its bytes are unchanged.
-    Each file is stat-ed before it is read, so an edit during the build is seen by the next one."""
-    done: dict[str, Parsed] = {}
-    todo = []
-    for rel in rels:
-        mtime_ns, size = stat_of(root / rel)
-        old = cache.entries.get(rel)
-        if reusable(old, mtime_ns, size):
-            done[rel] = old
-        elif old is not None and old.size == size and _digest(root / rel) == old.digest:
-            done[rel] = replace(old, mtime_ns=mtime_ns)  # touched, not changed (e.g. a git checkout)
-        else:
-            todo.append((rel, mtime_ns, size))
-    done.update(zip((t[0] for t in todo), _parse_many(root, todo, jobs, progress), strict=True))
-    return {rel: done[rel] for rel in rels}
-
-
-Parser = Callable[[list[str]], dict[str, tuple[Source | None, list[Problem]]]]
-
-
-def load_documents(root: Path, jobs: int = 1) -> tuple[ContentFiles, list[Problem]]:
-    """Every content file, parsed afresh."""
-    files, problems, _ = load_documents_cached(root, jobs, ParseCache(""))
-    return files, problems
-
-
-def load_documents_cached(
-    root: Path, jobs: int, cache: ParseCache, progress: Progress | None = None
-) -> tuple[ContentFiles, list[Problem], ParseCache]:
-    """`load_documents`, reusing the parses in `cache`; also returns the cache for the next build."""
-    entries: dict[str, Parsed] = {}
-
-    def parse(rels: list[str]) -> dict[str, tuple[Source | None, list[Problem]]]:
-        entries.update(parse_files(root, rels, jobs, cache, progress))
-        return {rel: (e.source, list(e.problems)) for rel, e in entries.items()}
-
-    files, problems = _collect(root, parse)
-    return files, problems, ParseCache(cache.key, entries, cache.note)
-
-
 @dataclass(frozen=True)
 class Listing:
     """Which files content/ holds, sorted and classified, before any is read."""
@@ -174,6 +103,7 @@ class Listing:
     attachments: tuple[str, ...]
     folders: tuple[str, ...]  # township folder names
     problems: tuple[Problem, ...]  # files that do not belong, folders without township.yaml
+    stamps: dict[str, str] = field(default_factory=dict)  # regular file → safe_files.stamp_of
 
     @property
     def readable(self) -> tuple[str, ...]:
@@ -185,7 +115,7 @@ def list_content(root: Path) -> Listing | None:
     content = root / "content"
     if not content.is_dir():
         return None
-    yamls, markdowns, attachments, folders, problems = _classify(content)
+    yamls, markdowns, attachments, folders, problems, stamps = _classify(content)
     for folder in folders:
         if f"content/townships/{folder}/township.yaml" not in yamls:
             problems.append(
@@ -196,44 +126,7 @@ def list_content(root: Path) -> Listing | None:
                     "乡镇目录中缺少 township.yaml（写明 name、county、city、province），可用 xxgk new township 生成",
                 )
             )
-    return Listing(tuple(yamls), tuple(markdowns), tuple(attachments), tuple(folders), tuple(problems))
+    return Listing(tuple(yamls), tuple(markdowns), tuple(attachments), tuple(folders), tuple(problems), stamps)
 
 
 NO_CONTENT = Problem("content", 0, "config.missing", "找不到 content/ 目录：请在站点根目录运行 xxgk")
-
-
-def _collect(root: Path, parse: Parser) -> tuple[ContentFiles, list[Problem]]:
-    listing = list_content(root)
-    if listing is None:
-        return ContentFiles(None, {}, (), (), ()), [NO_CONTENT]
-    return content_files(listing, parse(list(listing.readable)))
-
-
-def content_files(
-    listing: Listing, parsed: dict[str, tuple[Source | None, list[Problem]]]
-) -> tuple[ContentFiles, list[Problem]]:
-    """The parsed files of `listing`, sorted into config, townships, reports and pages."""
-    problems = list(listing.problems)
-    config = None
-    townships: dict[str, Source | None] = dict.fromkeys(listing.folders)
-    reports, pages = [], []
-    for rel in listing.readable:
-        source, file_problems = parsed[rel]
-        problems += file_problems
-        # content/site.yaml, content/pages/<name>.md, content/townships/<slug>/{township.yaml,<year>.md}
-        parts = rel.split("/")
-        if len(parts) == 2:
-            config = source
-        elif parts[-1] == "township.yaml":
-            townships[parts[2]] = source
-        elif source is not None and parts[1] == "pages":
-            pages.append(source)
-        elif source is not None:
-            reports.append(source)
-    if "content/site.yaml" not in parsed:
-        problems.append(
-            Problem(
-                "content/site.yaml", 0, "config.missing", "缺少站点配置 content/site.yaml（至少写 title: 和 base_url:）"
-            )
-        )
-    return ContentFiles(config, townships, tuple(reports), tuple(pages), listing.attachments), problems

@@ -33,6 +33,7 @@ class UnsafeFile(Exception):
 class Entry:
     rel: str  # relative to the folder walked, with /
     kind: str  # "file", "symlink" or "special" (FIFO, socket, device)
+    stamp: str = ""  # a regular file's modification time, size and inode: it changes with the file
 
 
 def walk(top: Path) -> Iterator[Entry]:
@@ -56,10 +57,14 @@ def walk(top: Path) -> Iterator[Entry]:
             elif entry.is_dir(follow_symlinks=False):
                 subfolders.append(rel)
             elif entry.is_file(follow_symlinks=False):
-                yield Entry(rel, "file")
+                yield Entry(rel, "file", stamp_of(entry.stat(follow_symlinks=False)))
             else:
                 yield Entry(rel, "special")
         stack.extend(reversed(subfolders))
+
+
+def stamp_of(info: os.stat_result) -> str:
+    return f"{info.st_mtime_ns}:{info.st_size}:{info.st_ino}"
 
 
 def _open_regular(path: Path | str) -> tuple[int, os.stat_result]:

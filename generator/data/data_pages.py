@@ -35,7 +35,7 @@ def _downloads(site: Site, urls: Urls) -> list[dict]:
     return files
 
 
-def _data(page: Page, site: Site, index: SiteIndex, urls: Urls, converter) -> dict:
+def data(page: Page, site: Site, index: SiteIndex, urls: Urls, converter) -> dict:
     schemas = []
     for _fmt_id, fmt in sorted(site.schemas.items()):
         tables = [{"table": t, "cells": table_cells(fmt, t)} for t in fmt.tables]
@@ -59,7 +59,7 @@ def _report_link(urls: Urls) -> Callable[[Report], str]:
     return lambda report: urls.report(report.township, report.year)
 
 
-def _compare_index(page: Page, site: Site, index: SiteIndex, urls: Urls, converter) -> dict:
+def compare_index(page: Page, site: Site, index: SiteIndex, urls: Urls, converter) -> dict:
     return {
         "title": "数据对比",
         "description": "按关键数字或统计表中的任一格，对比各乡镇历年数据",
@@ -69,7 +69,7 @@ def _compare_index(page: Page, site: Site, index: SiteIndex, urls: Urls, convert
     }
 
 
-def _compare_figure(page: Page, site: Site, index: SiteIndex, urls: Urls, converter) -> dict:
+def compare_figure(page: Page, site: Site, index: SiteIndex, urls: Urls, converter) -> dict:
     name, county_slug = page.key
     figure = next(f for f in FIGURES if f.name == name)
     counties = [index.counties[county_slug]] if county_slug else list(index.counties.values())
@@ -94,7 +94,7 @@ def _compare_figure(page: Page, site: Site, index: SiteIndex, urls: Urls, conver
     }
 
 
-def _compare_table(page: Page, site: Site, index: SiteIndex, urls: Urls, converter) -> dict:
+def compare_table(page: Page, site: Site, index: SiteIndex, urls: Urls, converter) -> dict:
     fmt_id, table_id = page.key
     fmt = site.schemas[fmt_id]
     table = fmt.table(table_id)
@@ -113,7 +113,7 @@ def _compare_table(page: Page, site: Site, index: SiteIndex, urls: Urls, convert
     }
 
 
-def _compare_cell(page: Page, site: Site, index: SiteIndex, urls: Urls, converter) -> dict:
+def compare_cell(page: Page, site: Site, index: SiteIndex, urls: Urls, converter) -> dict:
     fmt_id, table_id, cell_id = page.key
     fmt = site.schemas[fmt_id]
     table = fmt.table(table_id)
@@ -135,12 +135,3 @@ def _compare_cell(page: Page, site: Site, index: SiteIndex, urls: Urls, converte
         "cell": {"format": fmt, "table": table, "def": cell},
         "grouped": True,
     }
-
-
-DATA_PAGE_BUILDERS = {
-    "data": _data,
-    "compare": _compare_index,
-    "compare_figure": _compare_figure,
-    "compare_table": _compare_table,
-    "compare_cell": _compare_cell,
-}

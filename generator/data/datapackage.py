@@ -7,7 +7,7 @@ from __future__ import annotations
 from generator.model.cells import CellDef, table_cells
 from generator.model.site import FIGURES, Site
 from generator.model.site_index import SiteIndex
-from generator.pages.routes import Urls, data_routes, used_tables
+from generator.pages.routes import Urls, used_tables
 
 # (id, Chinese label, Table Schema type) of the columns that say which report a row is from.
 TOWNSHIP_FIELDS = (
@@ -116,13 +116,13 @@ def datapackage(site: Site, index: SiteIndex, urls: Urls) -> dict:
                 "schema": {"fields": fields, "missingValues": MISSING, "primaryKey": ["township", "year"]},
             }
         )
-    for page in data_routes(site, index, urls):
-        if page.kind == "report_csv":
-            slug, year = page.key
+    for report in site.reports:
+        if report.tables:
+            slug, year = report.key
             resources.append(
                 {
                     "name": f"report-{slug}-{year}",
-                    "path": page.url[len(base) :],
+                    "path": urls.report_data(slug, year, "tables.csv")[len(base) :],
                     "title": f"{index.townships[slug].name}{year}年度报告统计表",
                     **CSV_COMMON,
                     "dialect": DIALECT,

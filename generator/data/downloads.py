@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
 
 from generator.data.datapackage import (
     REPORT_CSV_FIELDS,
@@ -20,27 +19,10 @@ from generator.data.xlsx import XlsxValue, xlsx_bytes
 from generator.model.cells import CellDef, filled_cells, report_cells
 from generator.model.site import FIGURES, Cell, Report, Site
 from generator.model.site_index import SiteIndex
-from generator.pages.routes import Facets, Page, Urls
+from generator.pages.routes import Page, Urls
 
 BOM = "\ufeff"  # so that Excel opens the Chinese labels as UTF-8
 Rows = list[list[XlsxValue]]
-
-
-def data_deps(page: Page, index: SiteIndex, facets: Facets) -> tuple[str, ...]:
-    """What a download's bytes depend on besides the build key (code, config, base URL): a
-    report's own files its data facet (a body edit changes none), the bulk files every report's."""
-    if page.kind == "report_json":
-        report = _report_of(page, index)
-        return (facets.data[report.key], index.townships[report.township].digest, report.index_no)
-    if page.kind == "report_csv":
-        return (facets.data[page.key],)
-    if page.kind == "report_schema":
-        return ()
-    return (facets.all_data,)
-
-
-def data_file(page: Page, site: Site, index: SiteIndex, urls: Urls) -> bytes:
-    return _WRITERS[page.kind](page, site, index, urls)
 
 
 def csv_bytes(rows: Rows) -> bytes:
@@ -179,41 +161,30 @@ def _report_of(page: Page, index: SiteIndex) -> Report:
     return next(r for r in index.by_township[page.key[0]] if r.year == page.key[1])
 
 
-def _report_json(page: Page, site: Site, index: SiteIndex, urls: Urls) -> bytes:
+def report_json(page: Page, site: Site, index: SiteIndex, urls: Urls) -> bytes:
     return json_bytes(report_document(site, index, urls, _report_of(page, index)))
 
 
-def _report_csv(page: Page, site: Site, index: SiteIndex, urls: Urls) -> bytes:
+def report_csv(page: Page, site: Site, index: SiteIndex, urls: Urls) -> bytes:
     return csv_bytes(report_csv_rows(site, _report_of(page, index)))
 
 
-def _figures_csv(page: Page, site: Site, index: SiteIndex, urls: Urls) -> bytes:
+def figures_csv(page: Page, site: Site, index: SiteIndex, urls: Urls) -> bytes:
     return csv_bytes(figure_rows(site, index))
 
 
-def _bulk_csv(page: Page, site: Site, index: SiteIndex, urls: Urls) -> bytes:
+def bulk_csv(page: Page, site: Site, index: SiteIndex, urls: Urls) -> bytes:
     return csv_bytes(bulk_rows(site, index, *page.key))
 
 
-def _bulk_xlsx(page: Page, site: Site, index: SiteIndex, urls: Urls) -> bytes:
+def bulk_xlsx(page: Page, site: Site, index: SiteIndex, urls: Urls) -> bytes:
     fmt_id, table_id = page.key
     return xlsx_bytes(f"{fmt_id}-{table_id}", bulk_rows(site, index, fmt_id, table_id), frozen_rows=2)
 
 
-def _datapackage(page: Page, site: Site, index: SiteIndex, urls: Urls) -> bytes:
+def datapackage_file(page: Page, site: Site, index: SiteIndex, urls: Urls) -> bytes:
     return json_bytes(datapackage(site, index, urls), indent=1)  # one file, read by people
 
 
-def _report_schema(page: Page, site: Site, index: SiteIndex, urls: Urls) -> bytes:
+def report_schema(page: Page, site: Site, index: SiteIndex, urls: Urls) -> bytes:
     return json_bytes(report_tables_schema(), indent=1)
-
-
-_WRITERS: dict[str, Callable[[Page, Site, SiteIndex, Urls], bytes]] = {
-    "report_json": _report_json,
-    "report_csv": _report_csv,
-    "figures_csv": _figures_csv,
-    "bulk_csv": _bulk_csv,
-    "bulk_xlsx": _bulk_xlsx,
-    "datapackage": _datapackage,
-    "report_schema": _report_schema,
-}

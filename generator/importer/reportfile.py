@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.engine.build import load_site
+from generator.engine.load import load_site
 from generator.importer.report import Imported
 from generator.model.problems import Problem
 from generator.model.schema import Schemas, Table

@@ -58,6 +58,12 @@ class Township:
     digest: str = ""
 
 
+def township_label(township: Township) -> str:
+    """Township names repeat across China (hundreds of 城关镇): where townships are listed
+    together (search filters), the county is named too."""
+    return f"{township.county}{township.name}"
+
+
 @dataclass(frozen=True)
 class Figure:
     name: str

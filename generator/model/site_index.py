@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.model.site import Report, Site, Township
 
@@ -40,6 +40,10 @@ class SiteIndex:
     years: tuple[int, ...]  # every year with at least one report, ascending
     previous: dict[tuple[str, int], Report]  # the township's report before this one
     following: dict[tuple[str, int], Report]
+    by_key: dict[tuple[str, int], Report] = field(default_factory=dict)  # (township, year) → report
+
+    def report(self, township: str, year: int) -> Report:
+        return self.by_key[(township, year)]
 
     def reports_of_county(self, county: County) -> tuple[Report, ...]:
         return tuple(r for t in county.townships for r in self.by_township.get(t.slug, ()))
@@ -66,6 +70,7 @@ def build_index(site: Site) -> SiteIndex:
         years=tuple(sorted(by_year)),
         previous=previous,
         following=following,
+        by_key={r.key: r for r in site.reports},
     )
 
 

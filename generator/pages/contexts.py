@@ -8,13 +8,11 @@ import markdown
 
 from generator.checks.across import year_gaps
 from generator.content.markup import BodySection, normalize_heading, split_sections, to_html
-from generator.content.revisions import last_modified
-from generator.data.data_pages import DATA_PAGE_BUILDERS
 from generator.model.site import FIGURES, Report, Site
 from generator.model.site_index import SiteIndex
 from generator.pages.charts import figure_charts
 from generator.pages.guide import expand_generated
-from generator.pages.routes import Page, Urls, routes
+from generator.pages.routes import Page, Urls
 from generator.pages.search_page import search_context
 from generator.pages.structured_data import report_downloads, report_jsonld
 from generator.pages.table_layout import Grid, format_cell, table_grid
@@ -70,22 +68,22 @@ def _block(section: BodySection, grid: Grid | None) -> Block:
     return Block(section.heading, section.anchor, section.html, grid)
 
 
-def page_context(page: Page, site: Site, index: SiteIndex, urls: Urls, converter: markdown.Markdown) -> dict:
-    common = {
+def common_context(page: Page, site: Site, index: SiteIndex, urls: Urls) -> dict:
+    """What every template gets besides its kind's own context."""
+    return {
         "site": site.config,
         "urls": urls,
         "url": page.url,
         "index": _nav(index),
         "content_pages": [(p.title, urls.page(p.name)) for p in site.pages],
     }
-    return {**common, **_BUILDERS[page.kind](page, site, index, urls, converter)}
 
 
 def _nav(index: SiteIndex) -> dict:
     return {"years": index.years, "latest_year": index.years[-1] if index.years else None}
 
 
-def _home(page, site, index, urls, converter) -> dict:
+def home(page, site, index, urls, converter) -> dict:
     latest = sorted(site.reports, key=lambda r: (r.year, str(r.published or ""), r.township), reverse=True)[:10]
     return {
         "title": site.config.title,
@@ -98,7 +96,7 @@ def _home(page, site, index, urls, converter) -> dict:
     }
 
 
-def _townships(page, site, index, urls, converter) -> dict:
+def townships(page, site, index, urls, converter) -> dict:
     return {
         "title": "全部乡镇",
         "description": f"按地区列出的 {len(site.townships)} 个乡镇及其年度报告",
@@ -107,7 +105,7 @@ def _townships(page, site, index, urls, converter) -> dict:
     }
 
 
-def _township(page, site, index, urls, converter) -> dict:
+def township(page, site, index, urls, converter) -> dict:
     township = index.townships[page.key[0]]
     reports = index.by_township.get(township.slug, ())
     return {
@@ -124,7 +122,7 @@ def _township(page, site, index, urls, converter) -> dict:
     }
 
 
-def _report(page, site, index, urls, converter) -> dict:
+def report(page, site, index, urls, converter) -> dict:
     report = next(r for r in index.by_township[page.key[0]] if r.year == page.key[1])
     township = index.townships[report.township]
     fmt = site.schemas[report.format]
@@ -144,7 +142,7 @@ def _report(page, site, index, urls, converter) -> dict:
     }
 
 
-def _years(page, site, index, urls, converter) -> dict:
+def years(page, site, index, urls, converter) -> dict:
     counts = {y: len(index.by_year[y]) for y in index.years}
     return {
         "title": "按年度浏览",
@@ -165,7 +163,7 @@ def coverage_rows(index: SiteIndex, counties: list, years: tuple[int, ...]) -> l
     ]
 
 
-def _year(page, site, index, urls, converter) -> dict:
+def year(page, site, index, urls, converter) -> dict:
     year = page.key[0]
     reports = {r.township: r for r in index.by_year[year]}
     rows = [{"township": t, "report": reports.get(t.slug)} for t in site.townships]
@@ -185,7 +183,7 @@ def _year(page, site, index, urls, converter) -> dict:
     }
 
 
-def _region(page, site, index, urls, converter) -> dict:
+def region(page, site, index, urls, converter) -> dict:
     county = index.counties[page.key[0]]
     years = sorted({r.year for r in index.reports_of_county(county)})
     matrix = [
@@ -206,7 +204,7 @@ def _region(page, site, index, urls, converter) -> dict:
     }
 
 
-def _content_page(page, site, index, urls, converter) -> dict:
+def content_page(page, site, index, urls, converter) -> dict:
     content = next(p for p in site.pages if p.name == page.key[0])
     return {
         "title": content.title,
@@ -215,7 +213,7 @@ def _content_page(page, site, index, urls, converter) -> dict:
     }
 
 
-def _not_found(page, site, index, urls, converter) -> dict:
+def not_found(page, site, index, urls, converter) -> dict:
     return {"title": "页面未找到", "description": "您访问的页面不存在"}
 
 
@@ -226,11 +224,11 @@ def entry_date(report: Report) -> str:
     return f"{day}T00:00:00Z"
 
 
-def _feed(page, site, index, urls, converter) -> dict:
+def feed(page, site, index, urls, converter) -> dict:
     return _entries(site.reports, site, index, urls.home(), site.config.title)
 
 
-def _township_feed(page, site, index, urls, converter) -> dict:
+def township_feed(page, site, index, urls, converter) -> dict:
     township = index.townships[page.key[0]]
     reports = index.by_township.get(township.slug, ())
     return _entries(reports, site, index, urls.township(township.slug), f"{township.name}政府信息公开工作年度报告")
@@ -250,38 +248,5 @@ def _entries(reports, site, index, home: str, title: str) -> dict:
     }
 
 
-def _sitemap(page, site, index, urls, converter) -> dict:
-    pages = site_pages(site, index, urls)
-    overall = max(site.revised.values(), default="")
-    return {
-        "title": "",
-        "description": "",
-        "locations": [p.url for p in pages],
-        "lastmods": [last_modified(p, site, index, overall) for p in pages],
-    }
-
-
-def _search(page, site, index, urls, converter) -> dict:
+def search(page, site, index, urls, converter) -> dict:
     return search_context(site, index, urls)
-
-
-def site_pages(site: Site, index: SiteIndex, urls: Urls) -> list[Page]:
-    return [p for p in routes(site, index, urls) if p.template.endswith(".html") and p.kind != "not_found"]
-
-
-_BUILDERS = {
-    "home": _home,
-    "townships": _townships,
-    "township": _township,
-    "report": _report,
-    "years": _years,
-    "year": _year,
-    "region": _region,
-    "page": _content_page,
-    "not_found": _not_found,
-    "feed": _feed,
-    "sitemap": _sitemap,
-    "township_feed": _township_feed,
-    **DATA_PAGE_BUILDERS,
-    "search": _search,
-}

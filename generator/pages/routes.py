@@ -1,127 +1,30 @@
-"""The one routing table: every URL of the site is made here, and nowhere else."""
+"""Which pages the site has: one function per page kind, each yielding that kind's pages with
+the content digests they are made from (their dependencies). The kinds themselves, with their
+templates and writers, are declared in kinds.py; every URL comes from urls.py."""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.parse import quote, unquote, urlsplit
 
 from generator.model.cells import compared_cells, stated_cells
 from generator.model.site import FIGURE_NAMES, Report, Site
 from generator.model.site_index import SiteIndex
+from generator.pages.urls import RESERVED, Urls
 
-RESERVED = {"townships", "years", "regions", "static", "search", "data", "compare"}
-
-
-@dataclass(frozen=True)
-class Urls:
-    """URLs as the browser sees them: every one starts with the site's base path."""
-
-    base_path: str
-    base_url: str
-    assets: tuple[tuple[str, str], ...] = ()  # static file name → content digest, for cache busting
-
-    def home(self) -> str:
-        return self.base_path
-
-    def townships(self) -> str:
-        return f"{self.base_path}townships/"
-
-    def township(self, slug: str) -> str:
-        return f"{self.base_path}townships/{slug}/"
-
-    def report(self, slug: str, year: int) -> str:
-        return f"{self.base_path}townships/{slug}/{year}/"
-
-    def attachment(self, slug: str, year: int, name: str) -> str:
-        return f"{self.report(slug, year)}{quote(name)}"
-
-    def years(self) -> str:
-        return f"{self.base_path}years/"
-
-    def year(self, year: int) -> str:
-        return f"{self.base_path}years/{year}/"
-
-    def region(self, county_slug: str) -> str:
-        return f"{self.base_path}regions/{county_slug}/"
-
-    def page(self, name: str) -> str:
-        return f"{self.base_path}{name}/"
-
-    def static(self, name: str) -> str:
-        digest = dict(self.assets).get(name, "")
-        return f"{self.base_path}static/{name}" + (f"?v={digest[:10]}" if digest else "")
-
-    def search(self) -> str:
-        return f"{self.base_path}search/"
-
-    def search_index(self) -> str:
-        """The search index's folder (search_index.py): manifest.json.gz and `<bucket>.gz`."""
-        return f"{self.base_path}search/index/"
-
-    def search_cards(self) -> str:
-        """The search cards' folder (search_cards.py): one `<page number>.gz` per page."""
-        return f"{self.base_path}search/cards/"
-
-    def feed(self) -> str:
-        return f"{self.base_path}feed.xml"
-
-    def sitemap(self) -> str:
-        return f"{self.base_path}sitemap.xml"
-
-    def not_found(self) -> str:
-        return f"{self.base_path}404.html"
-
-    # Open data, comparison and per-township feeds (issue 10): every URL still made here.
-    def township_feed(self, slug: str) -> str:
-        return f"{self.township(slug)}feed.xml"
-
-    def data_home(self) -> str:
-        return f"{self.base_path}data/"
-
-    def data_file(self, name: str) -> str:
-        """A bulk download: figures.csv, <format>-<table>.csv/.xlsx, datapackage.json."""
-        return f"{self.data_home()}{name}"
-
-    def report_data(self, slug: str, year: int, name: str) -> str:
-        """A per-report download: report.json or tables.csv."""
-        return f"{self.data_home()}townships/{slug}/{year}/{name}"
-
-    def compare(self) -> str:
-        return f"{self.base_path}compare/"
-
-    def compare_figure(self, name: str, county_slug: str = "") -> str:
-        scope = f"{county_slug}/" if county_slug else ""
-        return f"{self.compare()}figures/{name}/{scope}"
-
-    def compare_table(self, fmt: str, table: str) -> str:
-        return f"{self.compare()}{fmt}/{table}/"
-
-    def compare_cell(self, fmt: str, table: str, cell_id: str, county_slug: str = "") -> str:
-        """One cell's matrix; a region is a section of the site-wide page (see README, Open data)."""
-        return f"{self.compare_table(fmt, table)}{cell_id}/" + (f"#r-{county_slug}" if county_slug else "")
-
-    def absolute(self, url: str) -> str:
-        """Full URL for feeds and sitemaps; relative to the host when base_url has none."""
-        parts = urlsplit(self.base_url)
-        return f"{parts.scheme}://{parts.netloc}{url}" if parts.netloc else url
-
-    def output_path(self, url: str) -> str:
-        """The file a URL is served from, relative to the output directory."""
-        path = unquote(url[len(self.base_path) :] if url.startswith(self.base_path) else url.lstrip("/"))
-        return path + "index.html" if path.endswith("/") or not path else path
+__all__ = ["RESERVED", "Facets", "Page", "Urls", "View", "report_facets", "used_tables"]
 
 
 @dataclass(frozen=True)
 class Page:
-    """One output file: which template, for what (kind + key), and which sources it reads."""
+    """One output file: its kind, URL and key, and the digests of what it is made from: when
+    they are the same as last time, so are its bytes."""
 
     kind: str
     url: str
-    template: str
     key: tuple = ()
-    deps: tuple[str, ...] = ()  # digests of the content files whose change re-renders the page
+    deps: tuple[str, ...] = ()
 
     def fingerprint(self, base: str) -> str:
         return hashlib.sha256("\0".join((base, self.url, *self.deps)).encode()).hexdigest()
@@ -142,119 +45,195 @@ class Facets:
     all_listings: str  # the listing of every report and township, in one digest
     all_data: str
     townships: str  # every township, in one digest
-    reports: dict[tuple[str, int], Report]  # the reports these facets were taken from
     stated: frozenset[tuple[str, str, str, int]]  # cells.stated_cells of all reports
 
 
-def report_facets(site: Site, previous: Facets | None = None) -> Facets:
-    """With `previous` (the dev server's last rebuild), the facets of a report that is the very
-    same object as last time are taken over rather than hashed again."""
-    known = previous.reports if previous else {}
-    listing, data = {}, {}
-    for r in site.reports:
-        if known.get(r.key) is r:
-            listing[r.key], data[r.key] = previous.listing[r.key], previous.data[r.key]
-            continue
-        listing[r.key] = _digest(r.key, r.title, r.published, r.organ, r.format, r.attachment)
-        data[r.key] = _digest(listing[r.key], r.figures, r.tables)
+def report_facet(report: Report) -> tuple[str, str]:
+    """(listing, data): the digests of what lists of reports and comparisons show of a report."""
+    listing = _digest(report.key, report.title, report.published, report.organ, report.format, report.attachment)
+    return listing, _digest(listing, report.figures, report.tables)
+
+
+def facets_of(
+    site: Site, per_report: dict[tuple[str, int], tuple[str, str]], stated: frozenset[tuple[str, str, str, int]]
+) -> Facets:
+    """The site's facets from each report's (`report_facet`) and the cells stated anywhere."""
+    listing = {r.key: per_report[r.key][0] for r in site.reports}
+    data = {r.key: per_report[r.key][1] for r in site.reports}
     townships = _digest([t.digest for t in site.townships])
-    all_data = _digest(townships, list(data.values()))
-    same = previous is not None and previous.all_data == all_data
-    stated = previous.stated if same else frozenset(stated_cells(site.reports))
-    reports = {r.key: r for r in site.reports}
-    return Facets(listing, data, _digest(townships, list(listing.values())), all_data, townships, reports, stated)
+    all_listings = _digest(townships, list(listing.values()))
+    return Facets(listing, data, all_listings, _digest(townships, list(data.values())), townships, stated)
 
 
-def routes(site: Site, index: SiteIndex, urls: Urls, facets: Facets | None = None) -> Iterator[Page]:
-    facets = facets or report_facets(site)
-    listings, data = (facets.all_listings,), (facets.all_data,)
-    yield Page("home", urls.home(), "home.html", (), listings)
-    yield Page("townships", urls.townships(), "townships.html", (), listings)
-    for township in site.townships:
-        reports = index.by_township.get(township.slug, ())
-        deps = (township.digest, *(facets.data[r.key] for r in reports))
-        yield Page("township", urls.township(township.slug), "township.html", (township.slug,), deps)
-    for report in site.reports:
-        yield report_route(site, index, urls, facets, report)
-    yield Page("years", urls.years(), "years.html", (), listings)
-    years = ",".join(str(y) for y in index.years)  # a year page links the years before and after it
-    for year in index.years:
-        # Every township has a row, with that year's report if any: other years do not matter.
-        deps = (years, *(t.digest for t in site.townships), *(facets.data[r.key] for r in index.by_year[year]))
-        yield Page("year", urls.year(year), "year.html", (year,), deps)
-    for county in index.counties.values():
-        reports = index.reports_of_county(county)
-        deps = (*(t.digest for t in county.townships), *(facets.data[r.key] for r in reports))
-        yield Page("region", urls.region(county.slug), "region.html", (county.slug,), deps)
-    for page in site.pages:
-        yield Page("page", urls.page(page.name), "page.html", (page.name,), (page.digest,))
-    yield Page("search", urls.search(), "search.html", (), listings)
-    yield Page("not_found", urls.not_found(), "404.html", (), ())
-    yield Page("feed", urls.feed(), "feed.xml", (), listings)
-    pages = tuple(p.digest for p in site.pages)
-    yield Page("sitemap", urls.sitemap(), "sitemap.xml", (), (*listings, *pages, *site.revised.values()))
-    yield from open_data_routes(site, index, urls, data, facets)
+def report_facets(site: Site) -> Facets:
+    return facets_of(site, {r.key: report_facet(r) for r in site.reports}, frozenset(stated_cells(site.reports)))
 
 
-def report_route(site: Site, index: SiteIndex, urls: Urls, facets: Facets, report: Report) -> Page:
-    """A report's page. It is the only page that shows a report's body, so the only one a body
-    edit changes (the dev server relies on that: see devbuild.py `route_table`)."""
+@dataclass(frozen=True)
+class View:
+    """What every page kind's functions read: the site, its indexes, its URLs, the reports'
+    facets, and (once planned) every page of the site."""
+
+    site: Site
+    index: SiteIndex
+    urls: Urls
+    facets: Facets
+    pages: tuple[Page, ...] = ()
+
+
+def home_routes(view: View) -> Iterator[Page]:
+    yield Page("home", view.urls.home(), (), (view.facets.all_listings,))
+
+
+def townships_routes(view: View) -> Iterator[Page]:
+    yield Page("townships", view.urls.townships(), (), (view.facets.all_listings,))
+
+
+def township_routes(view: View) -> Iterator[Page]:
+    for township in view.site.townships:
+        reports = view.index.by_township.get(township.slug, ())
+        deps = (township.digest, *(view.facets.data[r.key] for r in reports))
+        yield Page("township", view.urls.township(township.slug), (township.slug,), deps)
+
+
+def report_routes(view: View) -> Iterator[Page]:
+    for report in view.site.reports:
+        yield report_route(view, report)
+
+
+def report_route(view: View, report: Report) -> Page:
+    """A report's page: the only page that shows a report's body, so the only one a body edit changes."""
+    index = view.index
     neighbours = (index.previous.get(report.key), index.following.get(report.key))
     deps = (report.digest, index.townships[report.township].digest,
-            *(facets.listing[n.key] for n in neighbours if n),
-            *(r.commit for r in site.corrections.get(report.path, ())))
-    return Page("report", urls.report(report.township, report.year), "report.html", report.key, deps)
+            *(view.facets.listing[n.key] for n in neighbours if n),
+            *(r.commit for r in view.site.corrections.get(report.path, ())))
+    return Page("report", view.urls.report(report.township, report.year), report.key, deps)
+
+
+def years_routes(view: View) -> Iterator[Page]:
+    yield Page("years", view.urls.years(), (), (view.facets.all_listings,))
+
+
+def year_routes(view: View) -> Iterator[Page]:
+    years = ",".join(str(y) for y in view.index.years)  # a year page links the years before and after it
+    for year in view.index.years:
+        # Every township has a row, with that year's report if any: other years do not matter.
+        deps = (years, view.facets.townships, *(view.facets.data[r.key] for r in view.index.by_year[year]))
+        yield Page("year", view.urls.year(year), (year,), deps)
+
+
+def region_routes(view: View) -> Iterator[Page]:
+    for county in view.index.counties.values():
+        reports = view.index.reports_of_county(county)
+        deps = (*(t.digest for t in county.townships), *(view.facets.data[r.key] for r in reports))
+        yield Page("region", view.urls.region(county.slug), (county.slug,), deps)
+
+
+def content_page_routes(view: View) -> Iterator[Page]:
+    for page in view.site.pages:
+        yield Page("page", view.urls.page(page.name), (page.name,), (page.digest,))
+
+
+def search_routes(view: View) -> Iterator[Page]:
+    yield Page("search", view.urls.search(), (), (view.facets.all_listings,))
+
+
+def not_found_routes(view: View) -> Iterator[Page]:
+    yield Page("not_found", view.urls.not_found(), (), ())
+
+
+def feed_routes(view: View) -> Iterator[Page]:
+    yield Page("feed", view.urls.feed(), (), (view.facets.all_listings,))
+
+
+def sitemap_routes(view: View) -> Iterator[Page]:
+    site = view.site
+    deps = (view.facets.all_listings, *(p.digest for p in site.pages), *site.revised.values())
+    yield Page("sitemap", view.urls.sitemap(), (), deps)
+
+
+def township_feed_routes(view: View) -> Iterator[Page]:
+    for township in view.site.townships:
+        reports = view.index.by_township.get(township.slug, ())
+        deps = (township.digest, *(view.facets.listing[r.key] for r in reports))
+        yield Page("township_feed", view.urls.township_feed(township.slug), (township.slug,), deps)
+
+
+def data_routes(view: View) -> Iterator[Page]:
+    yield Page("data", view.urls.data_home(), (), (view.facets.all_data,))
+
+
+def compare_routes(view: View) -> Iterator[Page]:
+    yield Page("compare", view.urls.compare(), (), (view.facets.all_data,))
+
+
+def compare_figure_routes(view: View) -> Iterator[Page]:
+    """A county's comparison shows its own reports and links every county: a figure edit re-renders
+    its county's pages, not every county's."""
+    urls, facets, index = view.urls, view.facets, view.index
+    by_county = {
+        c.slug: (facets.townships, *(facets.data[r.key] for r in index.reports_of_county(c)))
+        for c in index.counties.values()
+    }
+    for name in FIGURE_NAMES:
+        yield Page("compare_figure", urls.compare_figure(name), (name, ""), (facets.all_data,))
+        for slug, deps in by_county.items():
+            yield Page("compare_figure", urls.compare_figure(name, slug), (name, slug), deps)
+
+
+def compare_table_routes(view: View) -> Iterator[Page]:
+    for pair in used_tables(view.site):
+        yield Page("compare_table", view.urls.compare_table(*pair), pair, (view.facets.all_data,))
+
+
+def compare_cell_routes(view: View) -> Iterator[Page]:
+    for fmt_id, table_id in used_tables(view.site):
+        fmt = view.site.schemas[fmt_id]
+        for cell in compared_cells(fmt, fmt.table(table_id), view.facets.stated):
+            key = (fmt_id, table_id, cell.id)
+            yield Page("compare_cell", view.urls.compare_cell(*key), key, (view.facets.all_data,))
+
+
+def report_json_routes(view: View) -> Iterator[Page]:
+    for report in view.site.reports:
+        township = view.index.townships[report.township]
+        deps = (view.facets.data[report.key], township.digest, report.index_no)
+        yield Page("report_json", view.urls.report_data(report.township, report.year, "report.json"), report.key, deps)
+
+
+def report_csv_routes(view: View) -> Iterator[Page]:
+    for report in view.site.reports:
+        if report.tables:
+            url = view.urls.report_data(report.township, report.year, "tables.csv")
+            yield Page("report_csv", url, report.key, (view.facets.data[report.key],))
+
+
+def figures_csv_routes(view: View) -> Iterator[Page]:
+    yield Page("figures_csv", view.urls.data_file("figures.csv"), (), (view.facets.all_data,))
+
+
+def bulk_csv_routes(view: View) -> Iterator[Page]:
+    for fmt_id, table_id in used_tables(view.site):
+        url = view.urls.data_file(f"{fmt_id}-{table_id}.csv")
+        yield Page("bulk_csv", url, (fmt_id, table_id), (view.facets.all_data,))
+
+
+def bulk_xlsx_routes(view: View) -> Iterator[Page]:
+    for fmt_id, table_id in used_tables(view.site):
+        url = view.urls.data_file(f"{fmt_id}-{table_id}.xlsx")
+        yield Page("bulk_xlsx", url, (fmt_id, table_id), (view.facets.all_data,))
+
+
+def report_schema_routes(view: View) -> Iterator[Page]:
+    yield Page("report_schema", view.urls.data_file("report-tables.schema.json"), (), ())
+
+
+def datapackage_routes(view: View) -> Iterator[Page]:
+    yield Page("datapackage", view.urls.data_file("datapackage.json"), (), (view.facets.all_data,))
 
 
 def used_tables(site: Site) -> tuple[tuple[str, str], ...]:
     """(format, table) pairs that at least one report fills in, in schema order."""
     used = {(v.format, v.id) for r in site.reports for v in r.tables}
     return tuple((f, t.id) for f, fmt in sorted(site.schemas.items()) for t in fmt.tables if (f, t.id) in used)
-
-
-def open_data_routes(site: Site, index: SiteIndex, urls: Urls, every: tuple[str, ...],
-                     facets: Facets) -> Iterator[Page]:
-    """HTML pages of issue 10: the data page, comparisons, per-township feeds."""
-    yield Page("data", urls.data_home(), "data.html", (), every)
-    yield Page("compare", urls.compare(), "compare_index.html", (), every)
-    # A county's comparison shows its own reports and links every county: a figure edit re-renders
-    # its county's pages, not every county's (at 20,000 reports: 7 pages, not 1,200).
-    by_county = {
-        c.slug: (facets.townships, *(facets.data[r.key] for r in index.reports_of_county(c)))
-        for c in index.counties.values()
-    }
-    for name in FIGURE_NAMES:
-        yield Page("compare_figure", urls.compare_figure(name), "compare.html", (name, ""), every)
-        for slug, deps in by_county.items():
-            yield Page("compare_figure", urls.compare_figure(name, slug), "compare.html", (name, slug), deps)
-    stated = facets.stated
-    for fmt_id, table_id in used_tables(site):
-        fmt = site.schemas[fmt_id]
-        pair = (fmt_id, table_id)
-        yield Page("compare_table", urls.compare_table(*pair), "compare_table.html", pair, every)
-        for cell in compared_cells(fmt, fmt.table(table_id), stated):
-            key = (fmt_id, table_id, cell.id)
-            yield Page("compare_cell", urls.compare_cell(*key), "compare.html", key, every)
-    for township in site.townships:
-        reports = index.by_township.get(township.slug, ())
-        yield Page(
-            "township_feed",
-            urls.township_feed(township.slug),
-            "feed.xml",
-            (township.slug,),
-            (township.digest, *(facets.listing[r.key] for r in reports)),
-        )
-
-
-def data_routes(site: Site, index: SiteIndex, urls: Urls) -> Iterator[Page]:
-    """The downloads (not rendered by a template: generator/open_data.py writes them)."""
-    for report in site.reports:
-        yield Page("report_json", urls.report_data(report.township, report.year, "report.json"), "", report.key)
-        if report.tables:
-            yield Page("report_csv", urls.report_data(report.township, report.year, "tables.csv"), "", report.key)
-    yield Page("figures_csv", urls.data_file("figures.csv"), "")
-    for fmt_id, table_id in used_tables(site):
-        yield Page("bulk_csv", urls.data_file(f"{fmt_id}-{table_id}.csv"), "", (fmt_id, table_id))
-        yield Page("bulk_xlsx", urls.data_file(f"{fmt_id}-{table_id}.xlsx"), "", (fmt_id, table_id))
-    yield Page("report_schema", urls.data_file("report-tables.schema.json"), "")
-    yield Page("datapackage", urls.data_file("datapackage.json"), "")

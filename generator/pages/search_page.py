@@ -3,10 +3,9 @@ before the search index has loaded anything."""
 
 from __future__ import annotations
 
-from generator.model.site import Site
+from generator.model.site import Site, township_label
 from generator.model.site_index import SiteIndex
 from generator.pages.routes import Urls
-from generator.search.index import township_label
 from generator.search.postings import bucket_count
 
 

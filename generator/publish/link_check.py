@@ -8,13 +8,12 @@ and every page is read)."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 
-from generator.engine.cache import Manifest
 from generator.model.problems import Problem
 from generator.model.site import Site
-from generator.pages.routes import Urls
+from generator.pages.urls import Urls
 from generator.publish.links import BrokenLink, Unresolved, broken_links, page_ids, resolve_links
 
 
@@ -60,19 +59,20 @@ def link_problems(broken: Iterable[BrokenLink], sources: Mapping[str, str]) -> l
 
 
 def site_link_problems(
-    site: Site, urls: Urls, staging: Path, out: Path, rendered: list[str], previous: Manifest | None,
+    site: Site, urls: Urls, staging: Path, out: Path, rendered: list[str], previous: Collection[str] | None,
     unresolved: list[Unresolved], present: set[str],
 ) -> list[Problem]:
     """No broken internal link or anchor reaches the live site (the scope: see the module text).
     The pages rendered were checked as they were made; what they left (`unresolved`) is looked up
     now. `present`: every output path of the new site, in `staging` if written anew, else in `out`.
-    Pages carried over are read again only when a file or an anchor is gone."""
+    Pages carried over are read again only when a file or an anchor is gone. `previous`: the
+    output paths of the last build, when its files in `out` are kept."""
     sources = {urls.output_path(urls.report(r.township, r.year)): r.path for r in site.reports}
     sources.update({urls.output_path(urls.page(p.name)): p.path for p in site.pages})
 
     def path_of(rel: str) -> Path:
         return staging / rel if previous is None or os.path.isfile(staging / rel) else out / rel
 
-    if previous is not None and pages_to_check(staging, out, rendered, previous.files, present) is None:
+    if previous is not None and pages_to_check(staging, out, rendered, previous, present) is None:
         return link_problems(broken_links(staging, urls.base_path, None, present, path_of), sources)
     return link_problems(resolve_links(unresolved, present.__contains__, path_of), sources)

@@ -104,7 +104,6 @@ def publish(staging: Path, out: Path, kept: Iterable[str]) -> None:
     leaves `out` wholly old or wholly new (see `recover` for the one gap where exchange is missing)."""
     for rel in kept:
         _link_into(out, staging, rel)
-    write_file(staging, MARKER, MARKER_TEXT)
     if not os.path.lexists(out):
         staging.rename(out)
     elif exchange(staging, out):
@@ -114,6 +113,25 @@ def publish(staging: Path, out: Path, kept: Iterable[str]) -> None:
         out.rename(old)
         staging.rename(out)  # a kill between these two renames: `recover` moves `old` back
         remove_tree(old)
+
+
+def move_into(staging: Path, out: Path, removed: Iterable[str]) -> None:
+    """Updates `out` file by file (`xxgk serve`'s own folder): each file of `staging` renamed over
+    its old copy, then the `removed` output paths deleted, with the folders they leave empty."""
+    for folder, _, files in os.walk(staging):
+        target_folder = os.path.normpath(os.path.join(out, os.path.relpath(folder, staging)))
+        if files:
+            os.makedirs(target_folder, exist_ok=True)
+        for name in files:
+            os.replace(os.path.join(folder, name), os.path.join(target_folder, name))
+    for rel in removed:
+        path = Path(out, rel)
+        path.unlink(missing_ok=True)
+        for parent in path.parents:
+            if parent == out or any(parent.iterdir()):
+                break
+            parent.rmdir()
+    discard(staging)
 
 
 def _link_into(out: Path, staging: Path, rel: str) -> None:

@@ -12,20 +12,20 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.model.site import Site, Township
-from generator.model.site_index import SiteIndex
-from generator.pages.routes import Page, Urls
+from generator.engine.pool import Workers
+from generator.model.site import township_label
+from generator.pages.kinds import BY_NAME
+from generator.pages.routes import Page, View
+from generator.pages.urls import Urls
 from generator.search.parallel import all_postings, write_all
 from generator.search.postings import bucket_count
 from generator.search.tokens import visible_text
 
-SEARCHABLE = ("report", "township", "year", "region", "page")  # listings of links are left out
 FACETS = ("region", "township", "year", "format")
-_KIND_ORDER = {kind: number for number, kind in enumerate(SEARCHABLE)}
 
 _MAIN = re.compile(r"<main\b[^>]*>(.*)</main>", re.S)
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
@@ -43,38 +43,35 @@ class SearchDoc:
     kind: str = "page"
 
 
-def search_docs(site: Site, index: SiteIndex, urls: Urls, pages: Iterable[Page], staging: Path) -> list[SearchDoc]:
-    return [search_doc(page, site, index, urls, lambda rel: staging / rel) for page in pages if page.kind in SEARCHABLE]
+def searchable(page: Page) -> bool:
+    """Pages of the kinds the routing table ranks for search (listings of links are left out)."""
+    return BY_NAME[page.kind].search_rank is not None
 
 
-def search_doc(page: Page, site: Site, index: SiteIndex, urls: Urls, path_of: Callable[[str], Path]) -> SearchDoc:
+def search_doc(page: Page, view: View, path_of: Callable[[str], Path]) -> SearchDoc:
     """One page's document, from its HTML as written (`path_of`: where an output path's file is)."""
-    page_html = path_of(urls.output_path(page.url)).read_text(encoding="utf-8")
+    page_html = path_of(view.urls.output_path(page.url)).read_text(encoding="utf-8")
     main = _MAIN.search(page_html)
     body = main.group(1) if main else page_html
     heading = _H1.search(body)
-    stub = doc_stub(page, site, index)
+    stub = doc_stub(page, view)
     title = visible_text(heading.group(1)) if heading else ""
     return SearchDoc(page.url, title, visible_text(body), stub.facets, stub.heading, page.kind)
 
 
-def doc_stub(page: Page, site: Site, index: SiteIndex) -> SearchDoc:
+def doc_stub(page: Page, view: View) -> SearchDoc:
     """What the index knows of a page without reading it: enough to number it and for the manifest."""
-    facets = _facets(page, site, index)
+    facets = _facets(page, view)
     names = " ".join(v for k, v in facets if k in ("township", "region"))
     return SearchDoc(page.url, "", "", facets, names, page.kind)
 
 
-def township_label(township: Township) -> str:
-    """Township names repeat across China (hundreds of 城关镇): the filter names the county too."""
-    return f"{township.county}{township.name}"
-
-
-def _facets(page: Page, site: Site, index: SiteIndex) -> tuple[tuple[str, str], ...]:
+def _facets(page: Page, view: View) -> tuple[tuple[str, str], ...]:
+    index = view.index
     if page.kind == "report":
-        township = index.townships[page.key[0]]
-        report = next(r for r in index.by_township[township.slug] if r.year == page.key[1])
-        fmt = site.schemas[report.format].name
+        report = index.report(*page.key)
+        township = index.townships[report.township]
+        fmt = view.site.schemas[report.format].name
         return (
             ("township", township_label(township)),
             ("year", str(report.year)),
@@ -93,7 +90,7 @@ def _facets(page: Page, site: Site, index: SiteIndex) -> tuple[tuple[str, str], 
 
 def result_order(doc: SearchDoc) -> tuple:
     year = dict(doc.facets).get("year", "")
-    return (_KIND_ORDER[doc.kind], "" if not year else f"{9999 - int(year):04d}", doc.url)
+    return (BY_NAME[doc.kind].search_rank, "" if not year else f"{9999 - int(year):04d}", doc.url)
 
 
 def manifest(docs: list[SearchDoc], buckets: int) -> dict:
@@ -108,7 +105,7 @@ def manifest(docs: list[SearchDoc], buckets: int) -> dict:
     return {"pages": len(docs), "buckets": buckets, "facets": facets}
 
 
-def build_search_index(docs: list[SearchDoc], urls: Urls, staging: Path, jobs: int = 1) -> None:
+def build_search_index(docs: list[SearchDoc], urls: Urls, staging: Path, workers: Workers) -> None:
     """Writes search/index/ (manifest and buckets) and search/cards/ into the staged site."""
     docs = sorted(docs, key=result_order)
     folder = (staging / urls.output_path(urls.search_index())).parent
@@ -116,8 +113,8 @@ def build_search_index(docs: list[SearchDoc], urls: Urls, staging: Path, jobs: i
     folder.mkdir(parents=True)
     card_folder.mkdir(parents=True)
     buckets = bucket_count(sum(doc.kind == "report" for doc in docs))
-    index = all_postings([(doc.text, f"{doc.title} {doc.heading}") for doc in docs], jobs)
-    write_all(index, buckets, folder, docs, card_folder, jobs)
+    index = all_postings([(doc.text, f"{doc.title} {doc.heading}") for doc in docs], workers)
+    write_all(index, buckets, folder, docs, card_folder, workers)
     (folder / "manifest.json.gz").write_bytes(manifest_file(docs, buckets))
 
 

@@ -2,17 +2,15 @@
 per process, merged in page order; then the buckets and cards split between processes by number.
 
 Output is the same whatever the number of processes: each bucket and card depends only on the
-merged postings and its own number. Processes are forked, so the merged postings and the cards'
-pages are shared with the writers rather than copied to them.
+merged postings and its own number. Work goes through the one worker pool (engine/pool.py).
 """
 
 from __future__ import annotations
 
-import multiprocessing
-from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator.engine.forked import forked_pool
+from generator.engine.pool import Workers, parallel
 from generator.search.cards import Card, write_cards
 from generator.search.postings import HEADING, gaps, postings, varint, write_buckets
 from generator.search.tokens import grams
@@ -31,15 +29,16 @@ def slice_postings(pages: list[tuple[str, str]], first: int) -> dict[str, tuple[
     return {key: (numbers[0], numbers[-1], gaps(numbers[1:], numbers[0])) for key, numbers in found.items()}
 
 
-def all_postings(pages: list[tuple[str, str]], jobs: int) -> dict[str, bytes]:
+def _slice(shared: None, piece: tuple[list[tuple[str, str]], int]) -> dict[str, tuple[int, int, bytes]]:
+    return slice_postings(*piece)
+
+
+def all_postings(pages: list[tuple[str, str]], workers: Workers) -> dict[str, bytes]:
     """Key → its page numbers as varint gaps, for (text, heading) pages numbered in list order."""
-    if jobs <= 1 or len(pages) < PARALLEL_FROM:
-        parts = [slice_postings(pages, 0)]
-    else:
-        size = -(-len(pages) // jobs)
-        slices = [(pages[start : start + size], start) for start in range(0, len(pages), size)]
-        with forked_pool(len(slices)) as pool:
-            parts = pool.starmap(slice_postings, slices)
+    jobs = workers.jobs if len(pages) >= PARALLEL_FROM else 1
+    size = -(-len(pages) // max(1, jobs))
+    slices = [(pages[start : start + size], start) for start in range(0, len(pages), size)] or [([], 0)]
+    parts = parallel(_slice, slices, None, replace(workers, serial_below=2), chunk=1)
     merged: dict[str, list[bytes]] = {}
     last: dict[str, int] = {}
     for part in parts:  # later slices hold higher page numbers: appending keeps the order
@@ -49,28 +48,26 @@ def all_postings(pages: list[tuple[str, str]], jobs: int) -> dict[str, bytes]:
     return {key: b"".join(pieces) for key, pieces in merged.items()}
 
 
+@dataclass(frozen=True)
+class Writing:
+    index: dict[str, bytes]
+    buckets: int
+    folder: Path
+    cards: list[Card]
+    card_folder: Path
+    shares: int
+
+
+def _write_share(writing: Writing, number: int) -> None:
+    share = (number, writing.shares)
+    write_buckets(writing.index, writing.buckets, writing.folder, share)
+    write_cards(writing.cards, writing.card_folder, share)
+
+
 def write_all(
-    index: dict[str, list[int]], buckets: int, folder: Path, cards: list[Card], card_folder: Path, jobs: int
+    index: dict[str, bytes], buckets: int, folder: Path, cards: list[Card], card_folder: Path, workers: Workers
 ) -> None:
     """Writes every bucket into `folder` and every card into `card_folder` (both must exist)."""
-    if jobs <= 1 or len(cards) < PARALLEL_FROM:
-        _write_share(index, buckets, folder, cards, card_folder, (0, 1))
-        return
-    _in_processes(jobs, lambda share: _write_share(index, buckets, folder, cards, card_folder, share))
-
-
-def _write_share(index, buckets, folder, cards, card_folder, share: tuple[int, int]) -> None:
-    write_buckets(index, buckets, folder, share)
-    write_cards(cards, card_folder, share)
-
-
-def _in_processes(jobs: int, work: Callable[[tuple[int, int]], None]) -> None:
-    context = multiprocessing.get_context("fork")
-    processes = [context.Process(target=work, args=((number, jobs),)) for number in range(jobs)]
-    for process in processes:
-        process.start()
-    for process in processes:
-        process.join()
-    failed = [p.exitcode for p in processes if p.exitcode != 0]
-    if failed:
-        raise RuntimeError(f"writing the search index failed in {len(failed)} process(es): exit codes {failed}")
+    shares = workers.jobs if len(cards) >= PARALLEL_FROM else 1
+    writing = Writing(index, buckets, folder, cards, card_folder, shares)
+    list(parallel(_write_share, range(shares), writing, replace(workers, serial_below=2), chunk=1))

@@ -8,8 +8,8 @@ written; every other card and bucket is hard-linked. A changed page's old keys c
 card. Every file read back is checked against the sha256 the manifest recorded for it: one that
 does not match makes the build index everything, as does any other doubt.
 
-Documents of pages whose fingerprint is unchanged come from search_docs_cache.py rather than from
-reading their HTML again.
+Documents of pages whose fingerprint is unchanged are given by the caller (the engine's memo)
+rather than read from their HTML again; the documents made anew are returned for it to keep.
 """
 
 from __future__ import annotations
@@ -19,26 +19,22 @@ import hashlib
 import json
 import os
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from generator.engine.cache import Manifest
-from generator.engine.carry_over import Carried, reusable, sha256
-from generator.model.site import Site
-from generator.model.site_index import SiteIndex
-from generator.pages.routes import Page, Urls
+from generator.engine.pool import Workers
+from generator.pages.routes import Page, View
 from generator.publish.output import reuse_file, write_file
 from generator.search.cards import card_bytes
-from generator.search.docs_cache import SHARDS, Entries, cached_doc, read_shards, save_shards, shard_of
 from generator.search.index import (
-    SEARCHABLE,
     SearchDoc,
     build_search_index,
     doc_stub,
     manifest_file,
     result_order,
     search_doc,
+    searchable,
 )
 from generator.search.parallel import page_keys
 from generator.search.postings import (
@@ -53,6 +49,18 @@ from generator.search.postings import (
 )
 
 FULL_SHARE = 8  # more than one page in 8 changed: indexing everything is about as quick
+
+Record = Mapping[str, tuple[str, str]]  # output path → (fingerprint, sha256): what a folder holds
+
+
+@dataclass(frozen=True)
+class Indexed:
+    """What the search step put into the staging tree."""
+
+    files: dict[str, tuple[str, str]]  # output path → (fingerprint, sha256)
+    written: tuple[str, ...]  # output paths written anew
+    reused: int  # output paths hard-linked from the last build
+    docs: dict[str, SearchDoc]  # page fingerprint → its document, for the next build
 
 
 @dataclass(frozen=True)
@@ -70,33 +78,36 @@ class Plan:
 
 
 def write_search(
-    site: Site, index: SiteIndex, urls: Urls, pages: list[Page], fingerprints: dict[str, str],
-    staging: Path, out: Path, previous: Manifest | None, cache_dir: Path | None, jobs: int,
-) -> Carried:
-    """Writes search/ into the staging tree; `fingerprints` are the pages' (output path → fingerprint)."""
-    plan = _plan(site, index, urls, pages, fingerprints)
+    view: View, fingerprints: Mapping[str, str], staging: Path, out: Path, previous: Record | None,
+    docs: Mapping[str, SearchDoc], workers: Workers,
+) -> Indexed:
+    """Writes search/ into the staging tree. `fingerprints`: the pages' (output path → fingerprint);
+    `previous`: what `out` holds, if the last build wrote it; `docs`: documents by fingerprint."""
+    plan = _plan(view, fingerprints)
     changed = _changed(plan, previous, out)
 
     def path_of(rel: str) -> Path:  # a page written anew is in the staging tree, else still in `out`
         return staging / rel if previous is None or os.path.isfile(staging / rel) else out / rel
 
+    made: dict[str, SearchDoc] = {}
     if changed is not None and previous is not None:
-        carried = _patch(plan, changed, site, index, urls, staging, out, previous, cache_dir, path_of)
-        if carried is not None:
-            return carried
-    return _full(plan, site, index, urls, staging, cache_dir, jobs, path_of)
+        indexed = _patch(plan, changed, view, staging, out, previous, docs, made, path_of)
+        if indexed is not None:
+            return indexed
+    return _full(plan, view, staging, docs, made, workers, path_of)
 
 
-def _plan(site: Site, index: SiteIndex, urls: Urls, pages: list[Page], fingerprints: dict[str, str]) -> Plan:
-    searchable = {page.url: page for page in pages if page.kind in SEARCHABLE}
-    stubs = sorted((doc_stub(page, site, index) for page in searchable.values()), key=result_order)
+def _plan(view: View, fingerprints: Mapping[str, str]) -> Plan:
+    urls = view.urls
+    pages = {page.url: page for page in view.pages if searchable(page)}
+    stubs = sorted((doc_stub(page, view) for page in pages.values()), key=result_order)
     buckets = bucket_count(sum(doc.kind == "report" for doc in stubs))
     state = hashlib.sha256(repr((buckets, [doc.url for doc in stubs])).encode()).hexdigest()
     folder = PurePosixPath(urls.output_path(urls.search_index())).parent
     card_folder = PurePosixPath(urls.output_path(urls.search_cards())).parent
     return Plan(
         stubs,
-        searchable,
+        pages,
         [fingerprints[urls.output_path(doc.url)] for doc in stubs],
         buckets,
         state,
@@ -106,23 +117,23 @@ def _plan(site: Site, index: SiteIndex, urls: Urls, pages: list[Page], fingerpri
     )
 
 
-def _changed(plan: Plan, previous: Manifest | None, out: Path) -> list[int] | None:
+def _changed(plan: Plan, previous: Record | None, out: Path) -> list[int] | None:
     """The numbers of the pages that changed since the last build, or None if it cannot be patched."""
-    if previous is None or previous.pages.get(plan.manifest) != plan.state:
+    if previous is None or previous.get(plan.manifest, ("", ""))[0] != plan.state:
         return None
     every = [*plan.cards, *plan.bucket_files]
-    if any(rel not in previous.files or not os.path.isfile(os.path.join(out, rel)) for rel in every):
+    if any(rel not in previous or not os.path.isfile(os.path.join(out, rel)) for rel in every):
         return None
-    changed = [n for n, fp in enumerate(plan.fingerprints) if previous.pages.get(plan.cards[n]) != fp]
+    changed = [n for n, fp in enumerate(plan.fingerprints) if previous[plan.cards[n]][0] != fp]
     return changed if len(changed) <= max(4, len(plan.stubs) // FULL_SHARE) else None
 
 
-def _verified(out: Path, rel: str, previous: Manifest) -> bytes | None:
+def _verified(out: Path, rel: str, previous: Record) -> bytes | None:
     data = (out / rel).read_bytes()
-    return gzip.decompress(data) if sha256(data) == previous.files[rel] else None
+    return gzip.decompress(data) if _sha256(data) == previous[rel][1] else None
 
 
-def _old_keys(out: Path, rel: str, previous: Manifest) -> set[str] | None:
+def _old_keys(out: Path, rel: str, previous: Record) -> set[str] | None:
     """A page's keys as the last build indexed them, from its card there."""
     raw = _verified(out, rel, previous)
     if raw is None:
@@ -133,16 +144,14 @@ def _old_keys(out: Path, rel: str, previous: Manifest) -> set[str] | None:
 
 
 def _patch(
-    plan: Plan, changed: list[int], site: Site, index: SiteIndex, urls: Urls,
-    staging: Path, out: Path, previous: Manifest, cache_dir: Path | None, path_of: Callable[[str], Path],
-) -> Carried | None:
+    plan: Plan, changed: list[int], view: View, staging: Path, out: Path, previous: Record,
+    docs: Mapping[str, SearchDoc], made: dict[str, SearchDoc], path_of: Callable[[str], Path],
+) -> Indexed | None:
     """Everything is read and checked before anything is written (None: a check failed)."""
-    shards = {shard_of(plan.stubs[n].url) for n in changed}
-    entries = read_shards(cache_dir, shards) if cache_dir else {}
-    docs = {n: _doc(plan, n, entries, site, index, urls, path_of) for n in changed}
+    found = {n: _doc(plan, n, view, docs, made, path_of) for n in changed}
     gained: defaultdict[str, list[int]] = defaultdict(list)
     lost: defaultdict[str, list[int]] = defaultdict(list)
-    for n, doc in docs.items():
+    for n, doc in found.items():
         old = _old_keys(out, plan.cards[n], previous)
         if old is None:
             return None
@@ -160,12 +169,10 @@ def _patch(
         if raw is None:
             return None
         patched[number] = bucket_file(_edited(read_bucket(raw), keys, gained, lost))
-    if cache_dir:
-        save_shards(cache_dir, entries, shards)
-    made = {plan.cards[n]: card_bytes(doc) for n, doc in docs.items()}
-    made.update({plan.bucket_files[n]: data for n, data in patched.items()})
-    made[plan.manifest] = manifest_file(plan.stubs, plan.buckets)
-    return _write(plan, made, staging, out, previous)
+    written = {plan.cards[n]: card_bytes(doc) for n, doc in found.items()}
+    written.update({plan.bucket_files[n]: data for n, data in patched.items()})
+    written[plan.manifest] = manifest_file(plan.stubs, plan.buckets)
+    return _write(plan, written, staging, out, previous, made)
 
 
 def _edited(found: dict[str, bytes], keys: list[str], gained: dict, lost: dict) -> list[bytes]:
@@ -179,22 +186,24 @@ def _edited(found: dict[str, bytes], keys: list[str], gained: dict, lost: dict) 
     return [entry(key, found[key]) for key in sorted(found)]
 
 
-def _write(plan: Plan, made: dict[str, bytes], staging: Path, out: Path, previous: Manifest) -> Carried:
+def _write(
+    plan: Plan, made: dict[str, bytes], staging: Path, out: Path, previous: Record, docs: dict[str, SearchDoc]
+) -> Indexed:
     fingerprints = _fingerprints(plan)
-    files: dict[str, str] = {}
+    files: dict[str, tuple[str, str]] = {}
     written: list[str] = []
     reused = 0
     for rel in [*plan.cards, *plan.bucket_files, plan.manifest]:
         data = made.get(rel)
-        files[rel] = sha256(data) if data is not None else previous.files[rel]
-        if data is not None and not (files[rel] == previous.files[rel] and reusable(previous, rel, fingerprints[rel])):
+        files[rel] = (fingerprints[rel], _sha256(data) if data is not None else previous[rel][1])
+        if data is not None and files[rel] != previous.get(rel):
             write_file(staging, rel, data)
             written.append(rel)
         elif reuse_file(out, staging, rel):  # checked to be there: a file that is gone fails loudly below
             reused += 1
         else:
             raise FileNotFoundError(out / rel)
-    return Carried(fingerprints, files, tuple(written), reused)
+    return Indexed(files, tuple(written), reused, docs)
 
 
 def _fingerprints(plan: Plan) -> dict[str, str]:
@@ -206,28 +215,29 @@ def _fingerprints(plan: Plan) -> dict[str, str]:
 
 
 def _doc(
-    plan: Plan, n: int, entries: Entries, site: Site, index: SiteIndex, urls: Urls, path_of: Callable[[str], Path]
+    plan: Plan, n: int, view: View, docs: Mapping[str, SearchDoc], made: dict[str, SearchDoc],
+    path_of: Callable[[str], Path],
 ) -> SearchDoc:
-    url, fingerprint = plan.stubs[n].url, plan.fingerprints[n]
-    doc = cached_doc(entries, url, fingerprint) or search_doc(plan.pages[url], site, index, urls, path_of)
-    entries[url] = (fingerprint, doc)
+    fingerprint = plan.fingerprints[n]
+    doc = docs.get(fingerprint) or made.get(fingerprint)
+    if doc is None or doc.url != plan.stubs[n].url:
+        doc = search_doc(plan.pages[plan.stubs[n].url], view, path_of)
+    made[fingerprint] = doc
     return doc
 
 
 def _full(
-    plan: Plan, site: Site, index: SiteIndex, urls: Urls, staging: Path, cache_dir: Path | None, jobs: int,
-    path_of: Callable[[str], Path],
-) -> Carried:
-    """The whole index, from cached documents where they are current."""
-    entries = read_shards(cache_dir, range(SHARDS)) if cache_dir else {}
-    before = dict(entries)
-    docs = [_doc(plan, n, entries, site, index, urls, path_of) for n in range(len(plan.stubs))]
-    build_search_index(docs, urls, staging, jobs)
-    if cache_dir:
-        entries = {doc.url: entries[doc.url] for doc in docs}  # pages that are gone leave the cache
-        stale = {shard_of(url) for url in before.keys() ^ entries.keys()}
-        stale |= {shard_of(url) for url, entry in entries.items() if before.get(url) is not entry}
-        save_shards(cache_dir, entries, stale)
+    plan: Plan, view: View, staging: Path, docs: Mapping[str, SearchDoc], made: dict[str, SearchDoc],
+    workers: Workers, path_of: Callable[[str], Path],
+) -> Indexed:
+    """The whole index, from the documents given where they are current."""
+    found = [_doc(plan, n, view, docs, made, path_of) for n in range(len(plan.stubs))]
+    build_search_index(found, view.urls, staging, workers)
     rels = [*plan.cards, *plan.bucket_files, plan.manifest]
-    files = {rel: sha256((staging / rel).read_bytes()) for rel in rels}
-    return Carried(_fingerprints(plan), files, tuple(rels), 0)
+    fingerprints = _fingerprints(plan)
+    files = {rel: (fingerprints[rel], _sha256((staging / rel).read_bytes())) for rel in rels}
+    return Indexed(files, tuple(rels), 0, made)
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

@@ -26,10 +26,12 @@ from urllib.parse import unquote, urlsplit
 
 import watchfiles
 
-from generator.engine.build import template_dir
+from generator.checks.registry import CHECKS, CheckSet
+from generator.engine.memo import MemoryMemo
+from generator.engine.project import open_project
 from generator.model.problems import blocking, format_text
 from generator.model.schema import SCHEMA_DIR
-from generator.serve.rebuild import DevState, Rebuild, rebuild
+from generator.serve.rebuild import Rebuild, rebuild
 
 EVENTS = "/__xxgk__/events"
 RELOAD_SCRIPT = (
@@ -51,8 +53,13 @@ class Status:
 class DevServer:
     """One running `xxgk serve`. Use as a context manager: the temporary output is removed on exit."""
 
-    def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 8000, poll: bool = False) -> None:
+    def __init__(
+        self, root: Path, host: str = "127.0.0.1", port: int = 8000, poll: bool = False,
+        jobs: int = os.cpu_count() or 1, checks: CheckSet = CHECKS,
+    ) -> None:
         self.root = root
+        self.jobs = jobs
+        self.checks = checks
         self.poll = poll
         self.builds = 0
         self._address = (host, port)
@@ -65,7 +72,8 @@ class DevServer:
         self._tmp = tempfile.TemporaryDirectory(prefix="xxgk-serve-")
         self.out = Path(self._tmp.name) / "site"
         self.out.mkdir()
-        first = self._rebuild(DevState())
+        self._memo = MemoryMemo()  # the one cache, kept between rebuilds
+        first = self._rebuild()
         self.status = Status(first, 0, first.site.config.base_path if first.site else "/")
         self.httpd = ThreadingHTTPServer(self._address, _handler(self))
         self.httpd.daemon_threads = True
@@ -99,8 +107,8 @@ class DevServer:
         thread.start()
         self._threads.append(thread)
 
-    def _rebuild(self, state: DevState, changed: frozenset[str] | None = None) -> Rebuild:
-        result = rebuild(self.root, self.out, state, date.today(), os.cpu_count() or 1, changed)
+    def _rebuild(self) -> Rebuild:
+        result = rebuild(self.root, self.out, self._memo, date.today(), self.jobs, self.checks)
         # What a rebuild keeps (every parsed file, report and page of the site) would be walked by
         # each full garbage collection, 0.4 s at 20,000 reports in the middle of the next rebuild.
         # Young cycles are collected, then the survivors frozen out of the collector's sight.
@@ -117,7 +125,7 @@ class DevServer:
         return result
 
     def _watch(self) -> None:
-        paths = [self.root / "content", template_dir(self.root), SCHEMA_DIR]
+        paths = [self.root / "content", *open_project(self.root).templates, SCHEMA_DIR]
         batches = watchfiles.watch(
             *paths,
             stop_event=self._stop,
@@ -131,18 +139,11 @@ class DevServer:
             self._watching.set()
             if not changes:
                 continue
-            result = self._rebuild(self.status.result.state, self._content_changes(changes))
+            result = self._rebuild()
             base = result.site.config.base_path if result.site else self.status.base_path
             with self._changed:
                 self.status = Status(result, self.status.generation + 1, base)
                 self._changed.notify_all()
-
-    def _content_changes(self, changes: set[tuple[watchfiles.Change, str]]) -> frozenset[str]:
-        """The watcher's paths under content/, relative to the site root as the build names them
-        (templates and schemas are looked at on every rebuild anyway)."""
-        root = os.path.realpath(self.root)  # both sides real paths: a symlinked root names files alike
-        rels = (Path(os.path.relpath(os.path.realpath(path), root)).as_posix() for _, path in changes)
-        return frozenset(rel for rel in rels if rel.startswith("content/"))
 
     def wait_for_reload(self, generation: int) -> Status | None:
         """Blocks until a rebuild newer than `generation`, or until the server stops (None)."""

@@ -12,7 +12,7 @@ import signal
 import sys
 
 from generator.cli import main
-from generator.engine import build
+from generator.engine import publish as engine_publish
 from generator.publish import output
 
 _MUTATING = ("link", "rename", "replace", "unlink", "rmdir", "mkdir", "remove")
@@ -55,7 +55,7 @@ def _arm(kill_at: int) -> list[int]:
         count[1] = count[1] or count[0]
         return publish(*args, **kwargs)
 
-    output.publish = build.publish = publishing
+    output.publish = engine_publish.publish = publishing
     return count
 
 

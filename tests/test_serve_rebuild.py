@@ -1,5 +1,5 @@
-"""The dev server's incremental rebuild (devbuild.py), called directly: after each edit, with the
-changed files named as the watcher names them, the result must equal a rebuild from nothing."""
+"""`xxgk serve`'s rebuild (serve/rebuild.py), called directly: after each edit the result must
+equal a rebuild from nothing, and the folder it serves must be what `xxgk build` publishes."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.engine.build import load_site
-from generator.model.problems import Problem, sort_problems
+from generator.engine.load import load_site
+from generator.engine.memo import MemoryMemo
 from generator.model.site import FIGURE_NAMES
-from generator.serve.problem_groups import merged, report_groups
-from generator.serve.rebuild import DevState, Rebuild, rebuild
+from generator.serve.rebuild import Rebuild, rebuild
+from tests.conftest import build_site
 
 TODAY = date(2026, 11, 24)
 JINGZHI = "content/townships/anqiu-jingzhi/2019.md"
@@ -34,20 +34,23 @@ def replace_in(root: Path, rel: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def first_build(root: Path, out: Path) -> tuple[Rebuild, MemoryMemo]:
+    out.mkdir(parents=True, exist_ok=True)
+    memo = MemoryMemo()
+    return rebuild(root, out, memo, TODAY), memo
+
+
 def edited(root: Path, out: Path, rel: str, old: str, new: str) -> Rebuild:
     """A first rebuild, then the edit, then the rebuild the watcher would start for it."""
-    first = rebuild(root, out, DevState(), TODAY)
+    _, memo = first_build(root, out)
     replace_in(root, rel, old, new)
-    return rebuild(root, out, first.state, TODAY, changed=frozenset({rel}))
+    return rebuild(root, out, memo, TODAY)
 
 
 def assert_same_as_from_nothing(root: Path, result: Rebuild, out: Path, tmp_path: Path) -> None:
     fresh_out = tmp_path / f"fresh{len(list(tmp_path.iterdir()))}"
-    fresh = rebuild(root, fresh_out, DevState(), TODAY)
+    fresh, _ = first_build(root, fresh_out)
     assert found(result) == found(fresh)
-    assert {rel: fp for rel, (_, fp) in result.state.table.pages.items()} == {
-        rel: fp for rel, (_, fp) in fresh.state.table.pages.items()
-    }
     assert files_of(out) == files_of(fresh_out)
     problems = load_site(root, TODAY)[1]  # what `xxgk check` says
     assert found(result) == [(p.code, p.path, p.line) for p in problems]
@@ -71,7 +74,7 @@ def test_edit_named_by_the_watcher_equals_a_rebuild_from_nothing(sample_root, tm
 
 def test_body_edit_renders_the_report_page_alone(sample_root, tmp_path):
     result = edited(sample_root, tmp_path / "out", JINGZHI, "宣传车等方式", "宣传车（编辑）等方式")
-    assert result.rendered == ("townships/anqiu-jingzhi/2019/index.html",)
+    assert [r for r in result.rendered if not r.startswith("search/")] == ["townships/anqiu-jingzhi/2019/index.html"]
 
 
 def test_other_reports_problems_survive_an_edit(sample_root, tmp_path):
@@ -82,27 +85,27 @@ def test_other_reports_problems_survive_an_edit(sample_root, tmp_path):
         "---\ntitle: 关于\n---\n见[无此页](/no/such/page/)。\n", encoding="utf-8"
     )
     out = tmp_path / "out"
-    first = rebuild(sample_root, out, DevState(), TODAY)
+    first, memo = first_build(sample_root, out)
     assert ("body.broken_link", "content/pages/about.md", 4) in found(first)
     replace_in(sample_root, WUZHEN, "乌镇发布", "乌镇发布（编辑）")
-    result = rebuild(sample_root, out, first.state, TODAY, changed=frozenset({WUZHEN}))
+    result = rebuild(sample_root, out, memo, TODAY)
     assert found(result) == found(first)
     assert_same_as_from_nothing(sample_root, result, out, tmp_path)
 
 
 def test_new_and_removed_files_are_found_by_listing_again(sample_root, tmp_path):
     out = tmp_path / "out"
-    first = rebuild(sample_root, out, DevState(), TODAY)
+    _, memo = first_build(sample_root, out)
     new = "content/townships/anqiu-jingzhi/2020.md"
     text = (sample_root / JINGZHI).read_text(encoding="utf-8")
     (sample_root / new).write_text(text.replace("year: 2019", "year: 2020").replace("2019年", "2020年"), "utf-8")
-    added = rebuild(sample_root, out, first.state, TODAY, changed=frozenset({new}))
+    added = rebuild(sample_root, out, memo, TODAY)
     assert "townships/anqiu-jingzhi/2020/index.html" in added.rendered
     assert_same_as_from_nothing(sample_root, added, out, tmp_path)
     (sample_root / WUZHEN).unlink()
-    removed = rebuild(sample_root, out, added.state, TODAY, changed=frozenset({WUZHEN}))
-    assert "townships/tongxiang-wuzhen/2018/index.html" in removed.removed
+    removed = rebuild(sample_root, out, memo, TODAY)
     assert not (out / "townships/tongxiang-wuzhen/2018/index.html").exists()
+    assert not (out / "townships/tongxiang-wuzhen/2018").exists()
     assert_same_as_from_nothing(sample_root, removed, out, tmp_path)
 
 
@@ -113,18 +116,12 @@ def test_figure_edit_renders_its_own_countys_comparisons_only(sample_root, tmp_p
     assert "compare/figures/proactive_items/index.html" in result.rendered  # the site-wide one
 
 
-def test_problem_groups_merge_as_sort_problems_orders():
-    def problem(path: str, line: int, code: str = "body.empty_section") -> Problem:
-        return Problem(path, line, code, "说明", "warning")
-
-    wu, wu_zhen = "content/townships/wu/2019.md", "content/townships/wu-zhen/2019.md"  # "-" sorts before "/"
-    parse = {wu: (problem(wu, 3),)}
-    assembled = {wu: (problem(wu, 1), problem(wu, 3)), wu_zhen: (problem(wu_zhen, 9),)}
-    checked = {wu_zhen: (problem(wu_zhen, 2), problem(wu_zhen, 2))}
-    others = [problem("content/townships/wu/township.yaml", 1), problem("content/townships/wu", 0),
-              problem("content/pages/about.md", 4), problem("content/site.yaml", 2)]
-    groups = report_groups(parse, assembled, checked, {})
-    everything = [*others, *parse[wu], *assembled[wu], *assembled[wu_zhen], *checked[wu_zhen]]
-    assert merged(groups, others) == sort_problems(everything)
-    again = report_groups(parse, assembled, checked, groups)
-    assert all(again[path] is groups[path] for path in groups)  # unchanged parts: the same group
+def test_serve_publishes_what_build_publishes(sample_root, tmp_path):
+    """Downloads and the search index included; the reload script is added when a page is
+    served, not in the files."""
+    served = tmp_path / "served"
+    first_build(sample_root, served)
+    assert build_site(sample_root, tmp_path / "built").ok
+    assert files_of(served) == files_of(tmp_path / "built")
+    assert any(rel.startswith("data/townships/") for rel in files_of(served))
+    assert any(rel.startswith("search/index/") for rel in files_of(served))
