@@ -14,15 +14,17 @@ import sys
 import tempfile
 import time
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from benchmarks.search_corpus import write_corpus
 from generator.engine.build import BuildOptions, build
 from generator.engine.load import LoadOptions, load
 from generator.engine.memo import MemoryMemo
-from generator.engine.pool import Workers
+from generator.engine.pool import Workers, parallel
 from generator.engine.project import open_project
-from generator.search.index import build_search_index, search_doc, searchable
+from generator.pages.kinds import search_stubs
+from generator.search.index import build_search_index, search_doc
 from tests.browser.conftest import CHROMIUM_ARGS, chromium_path, serve
 
 QUERIES = {
@@ -73,8 +75,10 @@ def build_corpus(root: Path, reports: int) -> dict:
     site_seconds = time.perf_counter() - started
     view = load(root, LoadOptions(date(2026, 1, 1), assets=open_project(root).assets()), MemoryMemo()).view
     started = time.perf_counter()
-    docs = [search_doc(page, view, lambda rel: out / rel) for page in view.pages if searchable(page)]
-    build_search_index(docs, view.urls, out, Workers(options.jobs))
+    stubs = search_stubs(view)
+    docs = [search_doc(s, (out / view.urls.output_path(s.url)).read_text(encoding="utf-8")) for s in stubs]
+    run = partial(parallel, workers=Workers(options.jobs, serial_below=2), chunk=1)
+    build_search_index(docs, view.urls, out, run, options.jobs)
     index_seconds = time.perf_counter() - started
     started = time.perf_counter()
     run_pagefind_plain(out)

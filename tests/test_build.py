@@ -120,7 +120,7 @@ def test_workers_forked_or_spawned_give_the_serial_bytes(sample_root, tmp_path, 
     for name, jobs, method in (("serial", 1, ""), ("fork", 2, "fork"), ("spawn", 2, "spawn")):
         assert build_site(sample_root, tmp_path / name, cache=False, jobs=jobs, start_method=method).ok
         trees[name] = digest_tree(tmp_path / name)
-    monkeypatch.setattr("generator.pages.render.CHUNKS_PER_WORKER", 1)
+    monkeypatch.setattr("generator.engine.rendering.CHUNKS_PER_WORKER", 1)
     assert build_site(sample_root, tmp_path / "replaced", cache=False, jobs=2, start_method="fork").ok
     trees["replaced"] = digest_tree(tmp_path / "replaced")
     assert trees["serial"] == trees["fork"] == trees["spawn"] == trees["replaced"]

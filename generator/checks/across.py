@@ -3,12 +3,11 @@ years, and figures the prose states that disagree with the tables or `figures:`.
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from generator.checks.prose_figures import best_matches, extract_matches
 from generator.model.problems import NOTICE, WARNING, Problem
 from generator.model.schema import Schemas
 from generator.model.site import FIGURES, Report, Site
+from generator.model.site_index import year_gaps
 
 _FIGURE_LABELS = {f.name: (f.label, f.unit) for f in FIGURES}
 
@@ -26,17 +25,6 @@ def check_across(site: Site, reports: tuple[Report, ...]) -> list[Problem]:
     for report in reports:
         problems += prose_against_figures(report, site.schemas)
     return problems
-
-
-def year_gaps(reports: tuple[Report, ...]) -> dict[str, tuple[int, ...]]:
-    """Township slug → the years missing between its first and last report (for the year page)."""
-    years: dict[str, set[int]] = defaultdict(set)
-    for report in reports:
-        years[report.township].add(report.year)
-    gaps = {
-        slug: tuple(y for y in range(min(have), max(have)) if y not in have) for slug, have in sorted(years.items())
-    }
-    return {slug: missing for slug, missing in gaps.items() if missing}
 
 
 def gap_notices(reports: tuple[Report, ...]) -> list[Problem]:

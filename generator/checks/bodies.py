@@ -18,7 +18,7 @@ from generator.content.markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, normalize
 from generator.model.problems import WARNING, Problem
 from generator.model.schema import Schemas
 from generator.model.site import Report, Site
-from generator.pages.urls import Urls
+from generator.model.urls import Urls
 
 _CN_DIGITS = "〇○OoＯ零一二三四五六七八九"
 _CN_YEAR = re.compile(rf"[一二][〇○OoＯ零][{_CN_DIGITS}]*年")

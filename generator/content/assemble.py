@@ -10,12 +10,12 @@ from pathlib import PurePosixPath
 from urllib.parse import urlparse
 
 from generator.content.fields import FieldReader, as_mapping
-from generator.content.source import Source
 from generator.content.table_values import derive_figures, read_tables
 from generator.model.problems import Problem
 from generator.model.schema import Schemas, format_for_year
 from generator.model.site import FIGURE_NAMES, ContentPage, Figure, Report, SiteConfig, Township
-from generator.pages.urls import RESERVED
+from generator.model.source import Source
+from generator.model.urls import RESERVED
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)  # used with fullmatch: "$" lets a final newline in
 YEAR_MIN = 2008  # the 条例 took effect on 2008-05-01; no report predates it

@@ -11,17 +11,10 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.model.site import Revision
+
 _RECORD, _FIELD = "\x1e", "\x1f"
 _LOG_FORMAT = "--format=%x1e%H%x1f%cs%x1f%s"
-
-
-@dataclass(frozen=True)
-class Revision:
-    """One commit that changed a file after its first publication."""
-
-    date: str  # commit date, YYYY-MM-DD: when the change landed
-    message: str  # the commit's subject line
-    commit: str
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import math
 
-from generator.content.source import Source
 from generator.model.problems import Problem
 from generator.model.schema import Column, Format, Schemas, Table
 from generator.model.site import Cell, Figure, TableValues
+from generator.model.source import Source
 
 
 def read_tables(source: Source, schemas: Schemas, fmt_id: str) -> tuple[tuple[TableValues, ...], list[Problem]]:

@@ -8,11 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from generator.model.cells import CellDef, table_cells
+from generator.model.cells import CellDef, format_cell, table_cells
 from generator.model.schema import Schemas
 from generator.model.site import Cell, Report, Township
 from generator.model.site_index import County, SiteIndex
-from generator.pages.table_layout import format_cell
 
 
 class Value(NamedTuple):  # one per report and matrix: as MatrixCell, a tuple to make them fast

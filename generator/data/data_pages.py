@@ -9,9 +9,10 @@ from generator.data.comparison import build_matrix, cell_lookup, figure_lookup
 from generator.data.datapackage import REPORT_CSV_FIELDS, TOWNSHIP_FIELDS, TYPE_LABELS
 from generator.data.matrix_html import matrix_body
 from generator.model.cells import compared_cells, stated_cells, table_cells
+from generator.model.pages import Page, used_tables
 from generator.model.site import FIGURES, Report, Site
 from generator.model.site_index import SiteIndex
-from generator.pages.routes import Page, Urls, used_tables
+from generator.model.urls import Urls
 
 
 def format_legend(site: Site, formats: tuple[str, ...]) -> list[tuple[str, str, str]]:

@@ -5,9 +5,10 @@ from the schema files (cells.py) and the figure vocabulary (model.FIGURES)."""
 from __future__ import annotations
 
 from generator.model.cells import CellDef, table_cells
+from generator.model.pages import used_tables
 from generator.model.site import FIGURES, Site
 from generator.model.site_index import SiteIndex
-from generator.pages.routes import Urls, used_tables
+from generator.model.urls import Urls
 
 # (id, Chinese label, Table Schema type) of the columns that say which report a row is from.
 TOWNSHIP_FIELDS = (

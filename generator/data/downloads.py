@@ -17,9 +17,10 @@ from generator.data.datapackage import (
 )
 from generator.data.xlsx import XlsxValue, xlsx_bytes
 from generator.model.cells import CellDef, filled_cells, report_cells
+from generator.model.pages import Page
 from generator.model.site import FIGURES, Cell, Report, Site
 from generator.model.site_index import SiteIndex
-from generator.pages.routes import Page, Urls
+from generator.model.urls import Urls
 
 BOM = "\ufeff"  # so that Excel opens the Chinese labels as UTF-8
 Rows = list[list[XlsxValue]]

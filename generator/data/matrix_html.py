@@ -10,7 +10,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from generator.data.comparison import Matrix, MatrixCell
-from generator.pages.routes import Urls
+from generator.model.urls import Urls
 
 _NOT_STATED = '<span class="na" aria-hidden="true">—</span><span class="visually-hidden">报告未载明</span>'
 _NO_REPORT = '<span class="missing" aria-hidden="true">·</span><span class="visually-hidden">无报告</span>'

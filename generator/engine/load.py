@@ -31,13 +31,13 @@ from generator.engine.keys import code_digest, digest
 from generator.engine.pool import Workers, parallel
 from generator.engine.project import template_problems
 from generator.model.cells import stated_cells
+from generator.model.pages import View, facets_of, report_facet
 from generator.model.problems import Problem, sort_problems
 from generator.model.schema import SCHEMA_DIR, Schemas, load_schemas
 from generator.model.site import Report, Site, Township
 from generator.model.site_index import build_index
+from generator.model.urls import Urls
 from generator.pages.kinds import plan
-from generator.pages.routes import View, facets_of, report_facet
-from generator.pages.urls import Urls
 
 
 @dataclass(frozen=True)

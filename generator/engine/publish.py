@@ -12,21 +12,22 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from generator.content.listing import ATTACHMENT_LIMIT
 from generator.content.safe_files import UnsafeFile, copy_regular, regular_stat
 from generator.engine.keys import digest, folder_id
-from generator.engine.pool import Workers
+from generator.engine.pool import Workers, parallel
 from generator.engine.progress import Progress
 from generator.engine.project import Project
-from generator.pages.kinds import BY_NAME
-from generator.pages.render import RenderJob, render_to
-from generator.pages.routes import Page, View
+from generator.engine.rendering import RenderJob, make_pages
+from generator.model.pages import Page, View
+from generator.pages.kinds import BY_NAME, search_stubs
 from generator.publish.link_check import site_link_problems
 from generator.publish.links import Unresolved
 from generator.publish.output import MARKER, MARKER_TEXT, discard, move_into, publish, staging_dir, write_file
-from generator.search.update import Record, write_search
+from generator.search.update import Record, Search, write_search
 
 COPIED = "copy:"  # a record's fingerprint for a file copied as it is: its source's size and time
 
@@ -84,9 +85,11 @@ def _make(view: View, project: Project, key: str, previous: Record | None, stagi
     made = _render(job, fingerprints, previous, options, progress)
     made.record.update(_copy(assets, staging, previous, options.out))
     if options.search:
-        docs = memo.get_many("search_doc", fingerprints.values())
-        workers = Workers(options.jobs, options.start_method)
-        indexed = write_search(view, fingerprints, staging, options.out, previous, docs, workers)
+        stubs = search_stubs(view)
+        docs = memo.get_many("search_doc", (fingerprints[view.urls.output_path(s.url)] for s in stubs))
+        run = partial(parallel, workers=Workers(options.jobs, options.start_method, serial_below=2), chunk=1)
+        search = Search(stubs, view.urls, fingerprints, docs)
+        indexed = write_search(search, staging, options.out, previous, run, options.jobs)
         for fingerprint, doc in indexed.docs.items():
             memo.put("search_doc", fingerprint, doc)
         made.record.update(indexed.files)
@@ -115,7 +118,7 @@ def _render(job: RenderJob, fingerprints: dict[str, str], previous: Record | Non
     workers = Workers(options.jobs, options.start_method)
     late = [p for p in dirty if BY_NAME[p.kind].every_table]
     for batch in ([p for p in dirty if not BY_NAME[p.kind].every_table], _slowest_first(late)):
-        for page, done in zip(batch, render_to(job, batch, workers), strict=True):
+        for page, done in zip(batch, make_pages(job, batch, workers), strict=True):
             record[done.rel] = (fingerprints[done.rel], done.digest)
             (rendered if BY_NAME[page.kind].template else written).append(done.rel)
             unresolved += done.unresolved

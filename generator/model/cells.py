@@ -145,3 +145,11 @@ def compared_cells(fmt: Format, table: Table, stated: set[tuple[str, str, str, i
         if (fmt.id, table.id, cell.row, index) in stated:
             chosen.append(cell)
     return tuple(chosen)
+
+
+def format_cell(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:f}".rstrip("0").rstrip(".")
+    return str(value)

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 
-from generator.content.git_history import Revision
-from generator.content.source import Source
 from generator.model.schema import Schemas
+from generator.model.source import Source
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One commit that changed a file after its first publication."""
+
+    date: str  # commit date, YYYY-MM-DD: when the change landed
+    message: str  # the commit's subject line
+    commit: str
+
 
 Cell = int | float | None  # None: printed blank
 
@@ -98,7 +106,7 @@ class Report:
     tables: tuple[TableValues, ...] = ()
     origin: Source | None = field(default=None, compare=False, repr=False)
 
-    @cached_property  # looked up for every report by every stage: made once per report
+    @property
     def key(self) -> tuple[str, int]:
         return (self.township, self.year)
 

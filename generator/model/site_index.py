@@ -108,3 +108,14 @@ def _provinces(counties: dict[str, County]) -> tuple[Province, ...]:
         Province(p, tuple(City(c, tuple(sorted(cs, key=lambda x: x.name))) for c, cs in sorted(cities.items())))
         for p, cities in sorted(tree.items(), key=lambda item: _province_key(item[0]))
     )
+
+
+def year_gaps(reports: tuple[Report, ...]) -> dict[str, tuple[int, ...]]:
+    """Township slug → the years missing between its first and last report (for the year page)."""
+    years: dict[str, set[int]] = defaultdict(set)
+    for report in reports:
+        years[report.township].add(report.year)
+    gaps = {
+        slug: tuple(y for y in range(min(have), max(have)) if y not in have) for slug, have in sorted(years.items())
+    }
+    return {slug: missing for slug, missing in gaps.items() if missing}

@@ -9,9 +9,9 @@ import math
 from dataclasses import dataclass
 
 from generator.data.comparison import figure_format
+from generator.model.cells import format_cell
 from generator.model.schema import Schemas
 from generator.model.site import FIGURES, Report
-from generator.pages.table_layout import format_cell
 
 WIDTH, HEIGHT = 320, 168
 LEFT, RIGHT, TOP, BOTTOM = 44, 14, 14, 28

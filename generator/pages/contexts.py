@@ -6,16 +6,17 @@ from dataclasses import dataclass
 
 import markdown
 
-from generator.checks.across import year_gaps
 from generator.content.markup import BodySection, normalize_heading, split_sections, to_html
+from generator.model.cells import format_cell
+from generator.model.pages import Page
 from generator.model.site import FIGURES, Report, Site
-from generator.model.site_index import SiteIndex
+from generator.model.site_index import SiteIndex, year_gaps
+from generator.model.urls import Urls
 from generator.pages.charts import figure_charts
 from generator.pages.guide import expand_generated
-from generator.pages.routes import Page, Urls
 from generator.pages.search_page import search_context
 from generator.pages.structured_data import report_downloads, report_jsonld
-from generator.pages.table_layout import Grid, format_cell, table_grid
+from generator.pages.table_layout import Grid, table_grid
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,15 @@ from dataclasses import dataclass
 import markdown
 
 from generator.data import data_pages, downloads
+from generator.model.pages import Page, View
+from generator.model.site import township_label
 from generator.pages import contexts, routes
-from generator.pages.routes import Page, View
+from generator.search.index import SearchDoc
 
 Context = Callable[[Page, View, markdown.Markdown], dict]
 Writer = Callable[[Page, View], bytes]
 Dating = Callable[[Page, View], Iterable[str]]
+Facets = Callable[[Page, View], tuple[tuple[str, str], ...]]
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,7 @@ class PageKind:
     writer: Writer | None = None
     search_rank: int | None = None  # indexed for search when set; lower ranks list first
     dated_by: Dating | None = None  # the content files whose last commit is the page's lastmod
+    search_facets: Facets | None = None  # (filter, value) pairs the search page filters on
     every_table: bool = False  # reads every report's tables: made last, by workers of their own
 
     @property
@@ -77,15 +81,37 @@ def _sitemap(page: Page, view: View, converter: markdown.Markdown) -> dict:
             "lastmods": [lastmod(p, view, overall) for p in pages]}
 
 
+def _report_facets(page: Page, view: View) -> tuple[tuple[str, str], ...]:
+    report = view.index.report(*page.key)
+    township = view.index.townships[report.township]
+    fmt = view.site.schemas[report.format].name
+    return (("township", township_label(township)), ("year", str(report.year)), ("region", township.county),
+            ("format", fmt))
+
+
+def _township_facets(page: Page, view: View) -> tuple[tuple[str, str], ...]:
+    township = view.index.townships[page.key[0]]
+    return (("township", township_label(township)), ("region", township.county))
+
+
+def _region_facets(page: Page, view: View) -> tuple[tuple[str, str], ...]:
+    return (("region", view.index.counties[page.key[0]].name),)
+
+
+def _year_facets(page: Page, view: View) -> tuple[tuple[str, str], ...]:
+    return (("year", str(page.key[0])),)
+
+
 C = contexts
 KINDS: tuple[PageKind, ...] = (
     PageKind("home", routes.home_routes, "home.html", _old(C.home)),
     PageKind("townships", routes.townships_routes, "townships.html", _old(C.townships)),
-    PageKind("township", routes.township_routes, "township.html", _old(C.township), None, 1, _township_files),
-    PageKind("report", routes.report_routes, "report.html", _old(C.report), None, 0, _report_files),
+    PageKind("township", routes.township_routes, "township.html", _old(C.township), None, 1, _township_files,
+             _township_facets),
+    PageKind("report", routes.report_routes, "report.html", _old(C.report), None, 0, _report_files, _report_facets),
     PageKind("years", routes.years_routes, "years.html", _old(C.years)),
-    PageKind("year", routes.year_routes, "year.html", _old(C.year), None, 2, _year_files),
-    PageKind("region", routes.region_routes, "region.html", _old(C.region), None, 3, _region_files),
+    PageKind("year", routes.year_routes, "year.html", _old(C.year), None, 2, _year_files, _year_facets),
+    PageKind("region", routes.region_routes, "region.html", _old(C.region), None, 3, _region_files, _region_facets),
     PageKind("page", routes.content_page_routes, "page.html", _old(C.content_page), None, 4, _content_page_files),
     PageKind("search", routes.search_routes, "search.html", _old(C.search)),
     PageKind("not_found", routes.not_found_routes, "404.html", _old(C.not_found)),
@@ -114,6 +140,18 @@ BY_NAME = {kind.name: kind for kind in KINDS}
 def plan(view: View, kinds: tuple[PageKind, ...] = KINDS) -> tuple[Page, ...]:
     """Every page of the site, kind by kind in the table's order: made once per build."""
     return tuple(page for kind in kinds for page in kind.routes(view))
+
+
+def search_stubs(view: View) -> list[SearchDoc]:
+    """What the search index knows of each page of a searchable kind before reading it."""
+    stubs = []
+    for page in view.pages:
+        kind = BY_NAME[page.kind]
+        if kind.search_rank is not None:
+            facets = kind.search_facets(page, view) if kind.search_facets else ()
+            names = " ".join(value for name, value in facets if name in ("township", "region"))
+            stubs.append(SearchDoc(page.url, "", "", facets, names, page.kind, kind.search_rank))
+    return stubs
 
 
 def sitemap_pages(view: View) -> list[Page]:

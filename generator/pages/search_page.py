@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from generator.model.site import Site, township_label
 from generator.model.site_index import SiteIndex
-from generator.pages.routes import Urls
+from generator.model.urls import Urls
 from generator.search.postings import bucket_count
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from generator.model.site import Report, SiteConfig, Township
-from generator.pages.routes import Urls
+from generator.model.urls import Urls
 
 
 def report_downloads(report: Report, urls: Urls) -> list[tuple[str, str, str]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.model.cells import format_cell
 from generator.model.schema import HeaderNode, RowNode, Table
 from generator.model.site import Cell, TableValues
 
@@ -38,14 +39,6 @@ class Grid:
         """("thead", rows) and ("tbody", rows) in order, so that one loop writes every cell."""
         head = (("thead", self.head),) if self.head else ()
         return head + tuple(("tbody", body) for body in self.bodies)
-
-
-def format_cell(value: Cell) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:f}".rstrip("0").rstrip(".")
-    return str(value)
 
 
 def table_grid(table: Table, values: TableValues) -> Grid:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator.model.problems import Problem
 from generator.model.site import Site
-from generator.pages.urls import Urls
+from generator.model.urls import Urls
 from generator.publish.links import BrokenLink, Unresolved, broken_links, page_ids, resolve_links
 
 

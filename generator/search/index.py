@@ -12,16 +12,11 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator.engine.pool import Workers
-from generator.model.site import township_label
-from generator.pages.kinds import BY_NAME
-from generator.pages.routes import Page, View
-from generator.pages.urls import Urls
-from generator.search.parallel import all_postings, write_all
+from generator.model.urls import Urls
+from generator.search.parallel import Run, all_postings, write_all
 from generator.search.postings import bucket_count
 from generator.search.tokens import visible_text
 
@@ -41,56 +36,22 @@ class SearchDoc:
     facets: tuple[tuple[str, str], ...]  # (filter name, value): township, year, region, format
     heading: str = ""  # township and region names: a match there ranks like a title match
     kind: str = "page"
+    rank: int = 0  # where the page kind lists among results (pages/kinds.py `search_rank`)
 
 
-def searchable(page: Page) -> bool:
-    """Pages of the kinds the routing table ranks for search (listings of links are left out)."""
-    return BY_NAME[page.kind].search_rank is not None
-
-
-def search_doc(page: Page, view: View, path_of: Callable[[str], Path]) -> SearchDoc:
-    """One page's document, from its HTML as written (`path_of`: where an output path's file is)."""
-    page_html = path_of(view.urls.output_path(page.url)).read_text(encoding="utf-8")
+def search_doc(stub: SearchDoc, page_html: str) -> SearchDoc:
+    """A page's document: its stub (pages/kinds.py `search_stubs`) with the title and the visible
+    text of the page's HTML as written."""
     main = _MAIN.search(page_html)
     body = main.group(1) if main else page_html
     heading = _H1.search(body)
-    stub = doc_stub(page, view)
     title = visible_text(heading.group(1)) if heading else ""
-    return SearchDoc(page.url, title, visible_text(body), stub.facets, stub.heading, page.kind)
-
-
-def doc_stub(page: Page, view: View) -> SearchDoc:
-    """What the index knows of a page without reading it: enough to number it and for the manifest."""
-    facets = _facets(page, view)
-    names = " ".join(v for k, v in facets if k in ("township", "region"))
-    return SearchDoc(page.url, "", "", facets, names, page.kind)
-
-
-def _facets(page: Page, view: View) -> tuple[tuple[str, str], ...]:
-    index = view.index
-    if page.kind == "report":
-        report = index.report(*page.key)
-        township = index.townships[report.township]
-        fmt = view.site.schemas[report.format].name
-        return (
-            ("township", township_label(township)),
-            ("year", str(report.year)),
-            ("region", township.county),
-            ("format", fmt),
-        )
-    if page.kind == "township":
-        township = index.townships[page.key[0]]
-        return (("township", township_label(township)), ("region", township.county))
-    if page.kind == "region":
-        return (("region", index.counties[page.key[0]].name),)
-    if page.kind == "year":
-        return (("year", str(page.key[0])),)
-    return ()
+    return replace(stub, title=title, text=visible_text(body))
 
 
 def result_order(doc: SearchDoc) -> tuple:
     year = dict(doc.facets).get("year", "")
-    return (BY_NAME[doc.kind].search_rank, "" if not year else f"{9999 - int(year):04d}", doc.url)
+    return (doc.rank, "" if not year else f"{9999 - int(year):04d}", doc.url)
 
 
 def manifest(docs: list[SearchDoc], buckets: int) -> dict:
@@ -105,16 +66,17 @@ def manifest(docs: list[SearchDoc], buckets: int) -> dict:
     return {"pages": len(docs), "buckets": buckets, "facets": facets}
 
 
-def build_search_index(docs: list[SearchDoc], urls: Urls, staging: Path, workers: Workers) -> None:
-    """Writes search/index/ (manifest and buckets) and search/cards/ into the staged site."""
+def build_search_index(docs: list[SearchDoc], urls: Urls, staging: Path, run: Run, shares: int = 1) -> None:
+    """Writes search/index/ (manifest and buckets) and search/cards/ into the staged site; `run`
+    shares the work out in `shares` parts (the same bytes whatever their number)."""
     docs = sorted(docs, key=result_order)
     folder = (staging / urls.output_path(urls.search_index())).parent
     card_folder = (staging / urls.output_path(urls.search_cards())).parent
     folder.mkdir(parents=True)
     card_folder.mkdir(parents=True)
     buckets = bucket_count(sum(doc.kind == "report" for doc in docs))
-    index = all_postings([(doc.text, f"{doc.title} {doc.heading}") for doc in docs], workers)
-    write_all(index, buckets, folder, docs, card_folder, workers)
+    index = all_postings([(doc.text, f"{doc.title} {doc.heading}") for doc in docs], run, shares)
+    write_all(index, buckets, folder, docs, card_folder, run, shares)
     (folder / "manifest.json.gz").write_bytes(manifest_file(docs, buckets))
 
 

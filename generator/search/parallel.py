@@ -2,20 +2,23 @@
 per process, merged in page order; then the buckets and cards split between processes by number.
 
 Output is the same whatever the number of processes: each bucket and card depends only on the
-merged postings and its own number. Work goes through the one worker pool (engine/pool.py).
+merged postings and its own number. The work is shared out by `run`, which the engine gives
+(its worker pool, engine/pool.py: run(task, items, shared) → task(shared, item) for each, in order).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from generator.engine.pool import Workers, parallel
 from generator.search.cards import Card, write_cards
 from generator.search.postings import HEADING, gaps, postings, varint, write_buckets
 from generator.search.tokens import grams
 
 PARALLEL_FROM = 200  # pages; below this, starting processes costs more than it saves
+Run = Callable[[Callable[[Any, Any], Any], Sequence, Any], Iterable]
 
 
 def page_keys(text: str, heading: str) -> set[str]:
@@ -33,12 +36,13 @@ def _slice(shared: None, piece: tuple[list[tuple[str, str]], int]) -> dict[str, 
     return slice_postings(*piece)
 
 
-def all_postings(pages: list[tuple[str, str]], workers: Workers) -> dict[str, bytes]:
-    """Key → its page numbers as varint gaps, for (text, heading) pages numbered in list order."""
-    jobs = workers.jobs if len(pages) >= PARALLEL_FROM else 1
-    size = -(-len(pages) // max(1, jobs))
+def all_postings(pages: list[tuple[str, str]], run: Run, shares: int = 2) -> dict[str, bytes]:
+    """Key → its page numbers as varint gaps, for (text, heading) pages numbered in list order,
+    in up to `shares` slices."""
+    shares = shares if len(pages) >= PARALLEL_FROM else 1
+    size = -(-len(pages) // shares)
     slices = [(pages[start : start + size], start) for start in range(0, len(pages), size)] or [([], 0)]
-    parts = parallel(_slice, slices, None, replace(workers, serial_below=2), chunk=1)
+    parts = run(_slice, slices, None)
     merged: dict[str, list[bytes]] = {}
     last: dict[str, int] = {}
     for part in parts:  # later slices hold higher page numbers: appending keeps the order
@@ -65,9 +69,10 @@ def _write_share(writing: Writing, number: int) -> None:
 
 
 def write_all(
-    index: dict[str, bytes], buckets: int, folder: Path, cards: list[Card], card_folder: Path, workers: Workers
+    index: dict[str, bytes], buckets: int, folder: Path, cards: list[Card], card_folder: Path, run: Run,
+    shares: int = 2,
 ) -> None:
     """Writes every bucket into `folder` and every card into `card_folder` (both must exist)."""
-    shares = workers.jobs if len(cards) >= PARALLEL_FROM else 1
+    shares = shares if len(cards) >= PARALLEL_FROM else 1
     writing = Writing(index, buckets, folder, cards, card_folder, shares)
-    list(parallel(_write_share, range(shares), writing, replace(workers, serial_below=2), chunk=1))
+    list(run(_write_share, range(shares), writing))

@@ -20,23 +20,14 @@ import json
 import os
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
-from generator.engine.pool import Workers
-from generator.pages.routes import Page, View
+from generator.model.urls import Urls
 from generator.publish.output import reuse_file, write_file
 from generator.search.cards import card_bytes
-from generator.search.index import (
-    SearchDoc,
-    build_search_index,
-    doc_stub,
-    manifest_file,
-    result_order,
-    search_doc,
-    searchable,
-)
-from generator.search.parallel import page_keys
+from generator.search.index import SearchDoc, build_search_index, manifest_file, result_order, search_doc
+from generator.search.parallel import Run, page_keys
 from generator.search.postings import (
     HEADING,
     bucket_count,
@@ -68,7 +59,7 @@ class Plan:
     """The index to write: pages in index order, with their fingerprints and output paths."""
 
     stubs: list[SearchDoc]
-    pages: dict[str, Page]  # URL → page
+    pages: list[str]  # output paths, in index order
     fingerprints: list[str]
     buckets: int
     state: str  # the numbering: which pages in which order, and the bucket count
@@ -77,13 +68,22 @@ class Plan:
     manifest: str
 
 
+@dataclass(frozen=True)
+class Search:
+    """What the index is made of: a stub per searchable page (pages/kinds.py `search_stubs`), the
+    pages' fingerprints (output path → fingerprint) and the documents known by fingerprint."""
+
+    stubs: list[SearchDoc]
+    urls: Urls
+    fingerprints: Mapping[str, str]
+    docs: Mapping[str, SearchDoc]
+
+
 def write_search(
-    view: View, fingerprints: Mapping[str, str], staging: Path, out: Path, previous: Record | None,
-    docs: Mapping[str, SearchDoc], workers: Workers,
+    search: Search, staging: Path, out: Path, previous: Record | None, run: Run, shares: int = 1
 ) -> Indexed:
-    """Writes search/ into the staging tree. `fingerprints`: the pages' (output path → fingerprint);
-    `previous`: what `out` holds, if the last build wrote it; `docs`: documents by fingerprint."""
-    plan = _plan(view, fingerprints)
+    """Writes search/ into the staging tree. `previous`: what `out` holds, if the last build wrote it."""
+    plan = _plan(search.stubs, search.urls, search.fingerprints)
     changed = _changed(plan, previous, out)
 
     def path_of(rel: str) -> Path:  # a page written anew is in the staging tree, else still in `out`
@@ -91,24 +91,23 @@ def write_search(
 
     made: dict[str, SearchDoc] = {}
     if changed is not None and previous is not None:
-        indexed = _patch(plan, changed, view, staging, out, previous, docs, made, path_of)
+        indexed = _patch(plan, changed, search.urls, staging, out, previous, search.docs, made, path_of)
         if indexed is not None:
             return indexed
-    return _full(plan, view, staging, docs, made, workers, path_of)
+    return _full(plan, search.urls, staging, search.docs, made, path_of, run, shares)
 
 
-def _plan(view: View, fingerprints: Mapping[str, str]) -> Plan:
-    urls = view.urls
-    pages = {page.url: page for page in view.pages if searchable(page)}
-    stubs = sorted((doc_stub(page, view) for page in pages.values()), key=result_order)
+def _plan(stubs: list[SearchDoc], urls: Urls, fingerprints: Mapping[str, str]) -> Plan:
+    stubs = sorted(stubs, key=result_order)
     buckets = bucket_count(sum(doc.kind == "report" for doc in stubs))
     state = hashlib.sha256(repr((buckets, [doc.url for doc in stubs])).encode()).hexdigest()
     folder = PurePosixPath(urls.output_path(urls.search_index())).parent
     card_folder = PurePosixPath(urls.output_path(urls.search_cards())).parent
+    pages = [urls.output_path(doc.url) for doc in stubs]
     return Plan(
         stubs,
         pages,
-        [fingerprints[urls.output_path(doc.url)] for doc in stubs],
+        [fingerprints[rel] for rel in pages],
         buckets,
         state,
         [f"{card_folder}/{number}.gz" for number in range(len(stubs))],
@@ -144,11 +143,11 @@ def _old_keys(out: Path, rel: str, previous: Record) -> set[str] | None:
 
 
 def _patch(
-    plan: Plan, changed: list[int], view: View, staging: Path, out: Path, previous: Record,
+    plan: Plan, changed: list[int], urls: Urls, staging: Path, out: Path, previous: Record,
     docs: Mapping[str, SearchDoc], made: dict[str, SearchDoc], path_of: Callable[[str], Path],
 ) -> Indexed | None:
     """Everything is read and checked before anything is written (None: a check failed)."""
-    found = {n: _doc(plan, n, view, docs, made, path_of) for n in changed}
+    found = {n: _doc(plan, n, docs, made, path_of) for n in changed}
     gained: defaultdict[str, list[int]] = defaultdict(list)
     lost: defaultdict[str, list[int]] = defaultdict(list)
     for n, doc in found.items():
@@ -215,24 +214,23 @@ def _fingerprints(plan: Plan) -> dict[str, str]:
 
 
 def _doc(
-    plan: Plan, n: int, view: View, docs: Mapping[str, SearchDoc], made: dict[str, SearchDoc],
-    path_of: Callable[[str], Path],
+    plan: Plan, n: int, docs: Mapping[str, SearchDoc], made: dict[str, SearchDoc], path_of: Callable[[str], Path]
 ) -> SearchDoc:
-    fingerprint = plan.fingerprints[n]
+    fingerprint, stub = plan.fingerprints[n], plan.stubs[n]
     doc = docs.get(fingerprint) or made.get(fingerprint)
-    if doc is None or doc.url != plan.stubs[n].url:
-        doc = search_doc(plan.pages[plan.stubs[n].url], view, path_of)
+    if doc is None or replace(doc, title="", text="") != stub:
+        doc = search_doc(stub, path_of(plan.pages[n]).read_text(encoding="utf-8"))
     made[fingerprint] = doc
     return doc
 
 
 def _full(
-    plan: Plan, view: View, staging: Path, docs: Mapping[str, SearchDoc], made: dict[str, SearchDoc],
-    workers: Workers, path_of: Callable[[str], Path],
+    plan: Plan, urls: Urls, staging: Path, docs: Mapping[str, SearchDoc], made: dict[str, SearchDoc],
+    path_of: Callable[[str], Path], run: Run, shares: int,
 ) -> Indexed:
     """The whole index, from the documents given where they are current."""
-    found = [_doc(plan, n, view, docs, made, path_of) for n in range(len(plan.stubs))]
-    build_search_index(found, view.urls, staging, workers)
+    found = [_doc(plan, n, docs, made, path_of) for n in range(len(plan.stubs))]
+    build_search_index(found, urls, staging, run, shares)
     rels = [*plan.cards, *plan.bucket_files, plan.manifest]
     fingerprints = _fingerprints(plan)
     files = {rel: (fingerprints[rel], _sha256((staging / rel).read_bytes())) for rel in rels}
