@@ -81,7 +81,10 @@ def _generation(task: Task, chunks: list, shared: tuple, jobs: int, requested: s
     forked = method == "fork"
     if forked:
         _FORKED.append(shared)
-        gc.freeze()  # the children's collector then leaves the shared objects (and their pages) alone
+        # The children's collector then leaves the shared objects (and their memory pages) alone.
+        # They stay frozen in this process too: unfreezing would also thaw what a caller froze
+        # (`xxgk serve` freezes what it keeps between rebuilds), and a build ends soon after.
+        gc.freeze()
     try:
         initargs = (None,) if forked else (shared,)
         with ProcessPoolExecutor(min(jobs, len(chunks)), context, _start, initargs) as pool:
@@ -90,7 +93,6 @@ def _generation(task: Task, chunks: list, shared: tuple, jobs: int, requested: s
                 yield future.result()
     finally:
         if forked:
-            gc.unfreeze()
             _FORKED.clear()
 
 

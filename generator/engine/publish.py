@@ -58,7 +58,7 @@ def publish_site(view: View, project: Project, options, memo, progress: Progress
     previous: Record | None = memo.get("output", folder_id(out)) if os.path.isdir(out) else None
     staging = staging_dir(out)
     try:
-        made = _make(view, project, key, previous, staging, options, memo, progress)
+        made = _make(view, project, key, previous, staging, options, memo, progress, in_place)
         broken = site_link_problems(
             view.site, view.urls, staging, out, made.rendered, previous, made.unresolved, set(made.record)
         )
@@ -77,12 +77,14 @@ def publish_site(view: View, project: Project, options, memo, progress: Progress
 
 
 def _make(view: View, project: Project, key: str, previous: Record | None, staging: Path, options, memo,
-          progress: Progress) -> Made:
+          progress: Progress, in_place: bool) -> Made:
     fingerprints = {view.urls.output_path(p.url): p.fingerprint(key) for p in view.pages}
     assets = _assets(project, view)
     planned = frozenset([*fingerprints, *(rel for _, rel in assets)])
-    job = RenderJob(view, project.templates, staging, planned)
-    made = _render(job, fingerprints, previous, options, progress)
+    compiled = memo.get("templates", project.look) or {}
+    job = RenderJob(view, project.templates, staging, planned, compiled)
+    made = _render(job, fingerprints, previous, options, progress, in_place)
+    memo.put("templates", project.look, compiled)
     made.record.update(_copy(assets, staging, previous, options.out))
     if options.search:
         stubs = search_stubs(view)
@@ -99,16 +101,17 @@ def _make(view: View, project: Project, key: str, previous: Record | None, stagi
 
 
 def _render(job: RenderJob, fingerprints: dict[str, str], previous: Record | None, options,
-            progress: Progress) -> Made:
+            progress: Progress, in_place: bool) -> Made:
     """The pages whose fingerprint differs from what the output folder holds, made anew; what reads
     every report's tables last, by workers of their own (they copy those tables once, and do not
-    start from workers that have copied other parts of the site)."""
+    start from workers that have copied other parts of the site). A build's folder may have been
+    changed by hand, so a kept page must still be there; `xxgk serve`'s folder is its own."""
     urls, out = job.view.urls, str(options.out)
     record, dirty, reused = {}, [], 0
     for page in job.view.pages:
         rel = urls.output_path(page.url)
         old = previous.get(rel) if previous else None
-        if old is not None and old[0] == fingerprints[rel] and os.path.isfile(os.path.join(out, rel)):
+        if old is not None and old[0] == fingerprints[rel] and (in_place or os.path.isfile(os.path.join(out, rel))):
             record[rel] = old
             reused += 1
         else:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.engine.pool import Workers, parallel
@@ -33,6 +33,7 @@ class RenderJob:
     templates: tuple[Path, ...]
     staging: Path
     links_to: frozenset[str]  # every output path of the build: each page's links are checked against it
+    compiled: dict[str, bytes] = field(default_factory=dict)  # pages/render.py CompiledTemplates
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class Written:
 class PageMaker:
     def __init__(self, job: RenderJob) -> None:
         self.job = job
-        self.renderer = Renderer(job.view, job.templates)
+        self.renderer = Renderer(job.view, job.templates, job.compiled)
         self.parsed: dict[str, tuple[str, str | None, str] | None] = {}
 
     def make(self, page: Page) -> Written:

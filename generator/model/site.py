@@ -105,10 +105,11 @@ class Report:
     figures: dict[str, Figure] = field(default_factory=dict)
     tables: tuple[TableValues, ...] = ()
     origin: Source | None = field(default=None, compare=False, repr=False)
+    # (township, year): how every stage looks a report up, so made once
+    key: tuple[str, int] = field(init=False, compare=False, repr=False)
 
-    @property
-    def key(self) -> tuple[str, int]:
-        return (self.township, self.year)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", (self.township, self.year))
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,23 @@ from generator.pages.contexts import common_context
 from generator.pages.kinds import BY_NAME
 
 
-def make_environment(templates: Sequence[Path]) -> jinja2.Environment:
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Templates compiled before, by name and source checksum (Jinja checks both): the engine keeps
+    the dict in its memo, so a rebuild does not compile them again."""
+
+    def __init__(self, known: dict[str, bytes]) -> None:
+        self.known = known
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = self.known.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.known[bucket.key] = bucket.bytecode_to_string()
+
+
+def make_environment(templates: Sequence[Path], compiled: dict[str, bytes] | None = None) -> jinja2.Environment:
     """Templates are looked up in `templates` in order (a site's own folder before the defaults,
     file by file); they fail loudly on a missing variable and escape everything by default."""
     return jinja2.Environment(
@@ -23,6 +39,7 @@ def make_environment(templates: Sequence[Path]) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=CompiledTemplates(compiled) if compiled is not None else None,
     )
 
 
@@ -30,9 +47,9 @@ class Renderer:
     """Renders the pages of one view: a Jinja environment and a Markdown converter, made once
     (per worker process) and used for many pages."""
 
-    def __init__(self, view: View, templates: Sequence[Path]) -> None:
+    def __init__(self, view: View, templates: Sequence[Path], compiled: dict[str, bytes] | None = None) -> None:
         self.view = view
-        self.env = make_environment(templates)
+        self.env = make_environment(templates, compiled)
         self.converter = new_converter()
 
     def render(self, page: Page) -> bytes:

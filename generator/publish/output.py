@@ -67,30 +67,6 @@ def write_file(staging: Path, rel: str, data: bytes) -> None:
     target.write_bytes(data)
 
 
-def reuse_file(previous: Path, staging: Path, rel: str) -> bool:
-    """Carries an unchanged file over from the last build (a hard link: no copy, no rewrite)."""
-    # One system call in the common case (a rebuild links thousands of files): the folder is made
-    # only when the link fails for want of it, and a missing source fails the link too. Plain
-    # strings, not Path objects: at this count, building Paths cost more than the links.
-    source, target = os.path.join(previous, rel), os.path.join(staging, rel)
-    try:
-        os.link(source, target)
-        return True
-    except FileNotFoundError:
-        if not os.path.isfile(source):
-            return False
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-    except OSError:
-        pass
-    if not os.path.isfile(source):
-        return False
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
-    return True
-
-
 def copy_file(source: Path, staging: Path, rel: str) -> None:
     target = staging / rel
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from generator.model.urls import Urls
-from generator.publish.output import reuse_file, write_file
+from generator.publish.output import write_file
 from generator.search.cards import card_bytes
 from generator.search.index import SearchDoc, build_search_index, manifest_file, result_order, search_doc
 from generator.search.parallel import Run, page_keys
@@ -198,10 +198,8 @@ def _write(
         if data is not None and files[rel] != previous.get(rel):
             write_file(staging, rel, data)
             written.append(rel)
-        elif reuse_file(out, staging, rel):  # checked to be there: a file that is gone fails loudly below
+        else:  # the last build's file, which publishing keeps (checked to be there: _changed)
             reused += 1
-        else:
-            raise FileNotFoundError(out / rel)
     return Indexed(files, tuple(written), reused, docs)
 
 
