@@ -160,17 +160,21 @@ def test_comparison_marks_format_breaks(mixed_root):
     result = build_site(mixed_root)
     assert result.ok, [p for p in result.problems if p.severity == "error"]
     site = mixed_root / "site"
-    cells = matrix_cells(site / "compare/figures/applications_new/index.html")
+    cells = matrix_cells(site / "compare/figures/applications_new/demo/index.html")  # the county's page
     assert len(cells) == 3  # 2018, 2019, 2021
     assert "format-break" not in cells[0] and "fmt-pre2019" in cells[0]
     assert "format-break" in cells[1] and "格式变化（pre2019→f2019）" in cells[1]
     assert "format-break" in cells[2] and "格式变化（f2019→f2021）" in cells[2]
-    # f2019 （六）其他处理 ≡ the sum of the three f2021 rows: shown, converted and marked, not merged silently.
-    other = matrix_cells(site / "compare/f2019/applications/other.total/index.html")  # years with a value
-    assert [re.sub(r"<[^>]+>", "", c) for c in other] == ["1 f2019", "‖格式变化（f2019→f2021）：2≈（换算） f2021"]
-    assert 'href="/portal/data/f2019-applications.csv"' in (
-        site / "compare/f2019/applications/other.total/index.html"
-    ).read_text("utf-8")
+    # f2019 （六）其他处理 ≡ the sum of the three f2021 rows: shown, converted and marked, not merged silently
+    # (the site-wide view's data file: the browser draws the marks from it).
+    other = json.loads((site / "data/compare/f2019/applications/other.total.json").read_text("utf-8"))
+    assert other["years"] == [2019, 2021]
+    (row,) = other["rows"]
+    assert row[1] == [1, 2] and [other["formats"][int(f)] for f in row[2]] == ["f2019", "f2021"]
+    assert other["converted"] == [[row[0], 1]]
+    view = (site / "compare/f2019/applications/other.total/index.html").read_text("utf-8")
+    assert 'href="/portal/data/f2019-applications.csv"' in view
+    assert 'data-src="/portal/data/compare/f2019/applications/other.total.json"' in view
 
 
 def test_charts_have_a_text_alternative(mixed_root):

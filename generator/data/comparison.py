@@ -172,3 +172,38 @@ def build_matrix(
             matrix_rows.append(MatrixRow(township, tuple(cells)))
         groups.append(MatrixGroup(county, tuple(matrix_rows)))
     return Matrix(years, tuple(groups), tuple(sorted(formats)), breaks, converted)
+
+
+def places_document(index: SiteIndex, years: tuple[int, ...]) -> dict:
+    """Every county and township once, in the order the views list them: the data files of the
+    views refer to townships by their number here."""
+    counties = list(index.counties.values())
+    return {
+        "years": list(years),
+        "counties": [[c.slug, c.name, c.city, c.province] for c in counties],
+        "townships": [[number, t.slug, t.name] for number, c in enumerate(counties) for t in c.townships],
+    }
+
+
+def view_document(matrix: Matrix, unit: str) -> dict:
+    """One figure's or cell's values for every township (`places_document` numbering) and year, as
+    the browser view draws them: a number, null for a printed blank, "-" where the report does not
+    state it, "" where there is no report. `f`: each year's format (an index into `formats`), when
+    the values come from more than one; `converted`: the values summed from another format's cells."""
+    formats = list(matrix.formats)
+    rows, converted, number = [], [], 0
+    for group in matrix.groups:
+        for row in group.rows:
+            values = [_view_value(cell) for cell in row.cells]
+            if any(v not in ("", "-") for v in values):
+                marks = "".join(str(formats.index(c.format)) if c.present else " " for c in row.cells)
+                rows.append([number, values, marks] if len(formats) > 1 else [number, values])
+                converted += [[number, y] for y, cell in enumerate(row.cells) if cell.converted]
+            number += 1
+    return {"unit": unit, "years": list(matrix.years), "formats": formats, "rows": rows, "converted": converted}
+
+
+def _view_value(cell: MatrixCell) -> Cell | str:
+    if cell.present:
+        return cell.value
+    return "-" if cell.report else ""

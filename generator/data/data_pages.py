@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from generator.data.comparison import build_matrix, cell_lookup, figure_lookup
+from generator.data.comparison import build_matrix, figure_lookup
 from generator.data.datapackage import REPORT_CSV_FIELDS, TOWNSHIP_FIELDS, TYPE_LABELS
 from generator.data.matrix_html import matrix_body
 from generator.model.cells import compared_cells, stated_cells, table_cells
@@ -71,27 +71,61 @@ def compare_index(page: Page, site: Site, index: SiteIndex, urls: Urls, converte
 
 
 def compare_figure(page: Page, site: Site, index: SiteIndex, urls: Urls, converter) -> dict:
+    """One county's townships × years for a figure: a static, sortable table."""
     name, county_slug = page.key
     figure = next(f for f in FIGURES if f.name == name)
-    counties = [index.counties[county_slug]] if county_slug else list(index.counties.values())
-    scope = counties[0].name if county_slug else "全部地区"
-    matrix = build_matrix(index, counties, figure_lookup(name, site.schemas), _report_link(urls))
+    county = index.counties[county_slug]
+    matrix = build_matrix(index, [county], figure_lookup(name, site.schemas), _report_link(urls))
     return {
-        "title": f"{figure.label}：{scope}各乡镇历年对比",
-        "description": f"{scope}各乡镇历年“{figure.label}”（{figure.unit}）对比",
+        "title": f"{figure.label}：{county.name}各乡镇历年对比",
+        "description": f"{county.name}各乡镇历年“{figure.label}”（{figure.unit}）对比",
         "heading": figure.label,
         "unit": figure.unit,
-        "scope": scope,
-        "county": counties[0] if county_slug else None,
+        "scope": county.name,
+        "county": county,
         "matrix": matrix,
-        "matrix_body": matrix_body(matrix, urls, grouped=not county_slug),
+        "matrix_body": matrix_body(matrix, urls, grouped=False),
         "legend": format_legend(site, matrix.formats),
         "csv": urls.data_file("figures.csv"),
         "column": name,
         "scopes": [("全部地区", urls.compare_figure(name))]
         + [(c.name, urls.compare_figure(name, c.slug)) for c in index.counties.values()],
         "cell": None,
-        "grouped": not county_slug,
+        "grouped": False,
+    }
+
+
+def compare_view(page: Page, site: Site, index: SiteIndex, urls: Urls, converter) -> dict:
+    """The site-wide view of a figure or a cell: drawn in the browser from its data file (counties
+    first, each county's townships on demand); without JavaScript, the county pages and downloads."""
+    if page.key[0] == "figure":
+        figure = next(f for f in FIGURES if f.name == page.key[1])
+        heading, unit, source = figure.label, figure.unit, "关键数字"
+        data, csv, xlsx = urls.compare_data("figures", figure.name), urls.data_file("figures.csv"), ""
+        counties = [(c.name, urls.compare_figure(figure.name, c.slug)) for c in index.counties.values()]
+    else:
+        fmt_id, table_id, cell_id = page.key[1:]
+        fmt = site.schemas[fmt_id]
+        table = fmt.table(table_id)
+        cell = next(c for c in table_cells(fmt, table) if c.id == cell_id)
+        heading, unit = cell.label, cell.unit or ("" if cell.type == "money" else "件")
+        source = f"{fmt.name}{table.number}{table.caption}"
+        data = urls.compare_data(fmt_id, table_id, cell_id)
+        csv, xlsx = urls.data_file(f"{fmt_id}-{table_id}.csv"), urls.data_file(f"{fmt_id}-{table_id}.xlsx")
+        counties = [(c.name, urls.region(c.slug)) for c in index.counties.values()]
+    return {
+        "title": f"{heading}：各地区历年对比" + ("" if page.key[0] == "figure" else f"（{source}）"),
+        "description": f"{source}“{heading}”的各县（市、区）与乡镇历年对比",
+        "heading": heading,
+        "unit": unit,
+        "source": source,
+        "data": data,
+        "places": urls.compare_data("places"),
+        "csv": csv,
+        "xlsx": xlsx,
+        "counties": counties,
+        "kind": page.key[0],
+        "legend": format_legend(site, tuple(sorted(site.schemas))),
     }
 
 
@@ -111,28 +145,4 @@ def compare_table(page: Page, site: Site, index: SiteIndex, urls: Urls, converte
         "rows": list(rows.values()),
         "csv": urls.data_file(f"{fmt_id}-{table_id}.csv"),
         "xlsx": urls.data_file(f"{fmt_id}-{table_id}.xlsx"),
-    }
-
-
-def compare_cell(page: Page, site: Site, index: SiteIndex, urls: Urls, converter) -> dict:
-    fmt_id, table_id, cell_id = page.key
-    fmt = site.schemas[fmt_id]
-    table = fmt.table(table_id)
-    cell = next(c for c in table_cells(fmt, table) if c.id == cell_id)
-    matrix = build_matrix(index, list(index.counties.values()), cell_lookup(cell, site.schemas), _report_link(urls))
-    return {
-        "title": f"{fmt.name}{table.number}“{cell.label}”：各乡镇历年对比",
-        "description": f"{fmt.name}{table.number}{table.caption}中“{cell.label}”一格的各乡镇历年对比",
-        "heading": cell.label,
-        "unit": cell.unit or ("" if cell.type == "money" else "件"),
-        "scope": "全部地区",
-        "county": None,
-        "matrix": matrix,
-        "matrix_body": matrix_body(matrix, urls, grouped=True),
-        "legend": format_legend(site, matrix.formats),
-        "csv": urls.data_file(f"{fmt_id}-{table_id}.csv"),
-        "column": cell_id,
-        "scopes": [],
-        "cell": {"format": fmt, "table": table, "def": cell},
-        "grouped": True,
     }

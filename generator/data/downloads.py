@@ -8,6 +8,7 @@ import csv
 import io
 import json
 
+from generator.data.comparison import build_matrix, cell_lookup, figure_lookup, places_document, view_document
 from generator.data.datapackage import (
     REPORT_CSV_FIELDS,
     TOWNSHIP_FIELDS,
@@ -16,7 +17,7 @@ from generator.data.datapackage import (
     report_tables_schema,
 )
 from generator.data.xlsx import XlsxValue, xlsx_bytes
-from generator.model.cells import CellDef, filled_cells, report_cells
+from generator.model.cells import CellDef, filled_cells, report_cells, table_cells
 from generator.model.pages import Page
 from generator.model.site import FIGURES, Cell, Report, Site
 from generator.model.site_index import SiteIndex
@@ -189,3 +190,25 @@ def datapackage_file(page: Page, site: Site, index: SiteIndex, urls: Urls) -> by
 
 def report_schema(page: Page, site: Site, index: SiteIndex, urls: Urls) -> bytes:
     return json_bytes(report_tables_schema(), indent=1)
+
+
+def compare_data(page: Page, site: Site, index: SiteIndex, urls: Urls) -> bytes:
+    """A figure's or cell's values for every township and year (comparison.view_document)."""
+    if page.key[0] == "figure":
+        figure = next(f for f in FIGURES if f.name == page.key[1])
+        lookup, unit = figure_lookup(figure.name, site.schemas), figure.unit
+    else:
+        fmt_id, table_id, cell_id = page.key[1:]
+        fmt = site.schemas[fmt_id]
+        cell = next(c for c in table_cells(fmt, fmt.table(table_id)) if c.id == cell_id)
+        lookup, unit = cell_lookup(cell, site.schemas), cell.unit or ("" if cell.type == "money" else "件")
+    matrix = build_matrix(index, list(index.counties.values()), lookup, _no_link)
+    return json_bytes(view_document(matrix, unit))
+
+
+def compare_places(page: Page, site: Site, index: SiteIndex, urls: Urls) -> bytes:
+    return json_bytes(places_document(index, index.years))
+
+
+def _no_link(report: Report) -> str:
+    return ""  # the view makes report links from the township and year

@@ -96,6 +96,10 @@ class Urls:
         """One cell's matrix; a region is a section of the site-wide page (see README, Open data)."""
         return f"{self.compare_table(fmt, table)}{cell_id}/" + (f"#r-{county_slug}" if county_slug else "")
 
+    def compare_data(self, *parts: str) -> str:
+        """A view's data file: ("figures", name), (format, table, cell id), or ("places",)."""
+        return f"{self.data_home()}compare/{'/'.join(parts)}.json"
+
     def absolute(self, url: str) -> str:
         """Full URL for feeds and sitemaps; relative to the host when base_url has none."""
         parts = urlsplit(self.base_url)

@@ -121,9 +121,8 @@ KINDS: tuple[PageKind, ...] = (
     PageKind("compare", routes.compare_routes, "compare_index.html", _old(data_pages.compare_index), every_table=True),
     PageKind("compare_figure", routes.compare_figure_routes, "compare.html", _old(data_pages.compare_figure),
              every_table=True),
+    PageKind("compare_view", routes.compare_view_routes, "compare_view.html", _old(data_pages.compare_view)),
     PageKind("compare_table", routes.compare_table_routes, "compare_table.html", _old(data_pages.compare_table),
-             every_table=True),
-    PageKind("compare_cell", routes.compare_cell_routes, "compare.html", _old(data_pages.compare_cell),
              every_table=True),
     PageKind("township_feed", routes.township_feed_routes, "feed.xml", _old(C.township_feed)),
     PageKind("report_json", routes.report_json_routes, writer=_download(downloads.report_json)),
@@ -132,6 +131,8 @@ KINDS: tuple[PageKind, ...] = (
     PageKind("bulk_csv", routes.bulk_csv_routes, writer=_download(downloads.bulk_csv), every_table=True),
     PageKind("bulk_xlsx", routes.bulk_xlsx_routes, writer=_download(downloads.bulk_xlsx), every_table=True),
     PageKind("report_schema", routes.report_schema_routes, writer=_download(downloads.report_schema)),
+    PageKind("compare_data", routes.compare_data_routes, writer=_download(downloads.compare_data), every_table=True),
+    PageKind("compare_places", routes.compare_places_routes, writer=_download(downloads.compare_places)),
     PageKind("datapackage", routes.datapackage_routes, writer=_download(downloads.datapackage_file)),
 )
 BY_NAME = {kind.name: kind for kind in KINDS}

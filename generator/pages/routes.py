@@ -99,17 +99,13 @@ def compare_routes(view: View) -> Iterator[Page]:
 
 
 def compare_figure_routes(view: View) -> Iterator[Page]:
-    """A county's comparison shows its own reports and links every county: a figure edit re-renders
-    its county's pages, not every county's."""
+    """A county's matrix of a figure: static, for every reader. A figure edit re-renders its own
+    county's pages, not every county's."""
     urls, facets, index = view.urls, view.facets, view.index
-    by_county = {
-        c.slug: (facets.townships, *(facets.data[r.key] for r in index.reports_of_county(c)))
-        for c in index.counties.values()
-    }
-    for name in FIGURE_NAMES:
-        yield Page("compare_figure", urls.compare_figure(name), (name, ""), (facets.all_data,))
-        for slug, deps in by_county.items():
-            yield Page("compare_figure", urls.compare_figure(name, slug), (name, slug), deps)
+    for county in index.counties.values():
+        deps = (facets.townships, *(facets.data[r.key] for r in index.reports_of_county(county)))
+        for name in FIGURE_NAMES:
+            yield Page("compare_figure", urls.compare_figure(name, county.slug), (name, county.slug), deps)
 
 
 def compare_table_routes(view: View) -> Iterator[Page]:
@@ -117,12 +113,31 @@ def compare_table_routes(view: View) -> Iterator[Page]:
         yield Page("compare_table", view.urls.compare_table(*pair), pair, (view.facets.all_data,))
 
 
-def compare_cell_routes(view: View) -> Iterator[Page]:
+def _compared(view: View) -> Iterator[tuple[tuple[str, ...], str, tuple[str, ...]]]:
+    """(key, view URL, data file parts) of every figure and every cell stated in some report."""
+    for name in FIGURE_NAMES:
+        yield ("figure", name), view.urls.compare_figure(name), ("figures", name)
     for fmt_id, table_id in used_tables(view.site):
         fmt = view.site.schemas[fmt_id]
         for cell in compared_cells(fmt, fmt.table(table_id), view.facets.stated):
             key = (fmt_id, table_id, cell.id)
-            yield Page("compare_cell", view.urls.compare_cell(*key), key, (view.facets.all_data,))
+            yield ("cell", *key), view.urls.compare_cell(*key), key
+
+
+def compare_view_routes(view: View) -> Iterator[Page]:
+    """The site-wide view of a figure or cell: a page the browser fills from its data file."""
+    for key, url, _ in _compared(view):
+        yield Page("compare_view", url, key, (view.facets.townships,))
+
+
+def compare_data_routes(view: View) -> Iterator[Page]:
+    for key, _, parts in _compared(view):
+        yield Page("compare_data", view.urls.compare_data(*parts), key, (view.facets.all_data,))
+
+
+def compare_places_routes(view: View) -> Iterator[Page]:
+    years = ",".join(str(y) for y in view.index.years)
+    yield Page("compare_places", view.urls.compare_data("places"), (), (view.facets.townships, years))
 
 
 def report_json_routes(view: View) -> Iterator[Page]:
