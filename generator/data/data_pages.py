@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from generator.data.comparison import build_matrix, figure_lookup
-from generator.data.datapackage import REPORT_CSV_FIELDS, TOWNSHIP_FIELDS, TYPE_LABELS
+from generator.data.datapackage import TOWNSHIP_FIELDS, TYPE_LABELS
 from generator.data.matrix_html import matrix_body
 from generator.model.cells import compared_cells, stated_cells, table_cells
 from generator.model.pages import Page, used_tables
@@ -50,7 +50,6 @@ def data(page: Page, site: Site, index: SiteIndex, urls: Urls, converter) -> dic
         "schemas": schemas,
         "type_labels": TYPE_LABELS,
         "township_fields": TOWNSHIP_FIELDS,
-        "report_fields": REPORT_CSV_FIELDS,
         "example": example,
         "report_count": len(site.reports),
     }

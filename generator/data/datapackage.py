@@ -21,19 +21,6 @@ TOWNSHIP_FIELDS = (
     ("year", "报告年度", "integer"),
 )
 # The long format of one report's tables.csv: one row per cell.
-REPORT_CSV_FIELDS = (
-    ("table", "表", "string"),
-    ("table_number", "表号", "string"),
-    ("format", "格式", "string"),
-    ("row", "行代号", "string"),
-    ("row_label", "行", "string"),
-    ("column", "列代号", "string"),
-    ("column_label", "列", "string"),
-    ("cell", "格代号", "string"),
-    ("type", "类型", "string"),
-    ("unit", "单位", "string"),
-    ("value", "数值", "number"),
-)
 # Schema cell types → Table Schema types; counts are 件 unless the schema prints a unit.
 FIELD_TYPES = {"count": "integer", "signed_count": "integer", "money": "number"}
 TYPE_LABELS = {"count": "计数（非负整数）", "signed_count": "增减数（整数，可为负）", "money": "金额（非负数）"}
@@ -87,10 +74,6 @@ def figure_fields() -> list[dict]:
     return fields
 
 
-def report_tables_schema() -> dict:
-    return {"fields": [plain_field(*f) for f in REPORT_CSV_FIELDS], "missingValues": MISSING}
-
-
 def datapackage(site: Site, index: SiteIndex, urls: Urls) -> dict:
     base = urls.data_home()
     resources = [
@@ -117,19 +100,6 @@ def datapackage(site: Site, index: SiteIndex, urls: Urls) -> dict:
                 "schema": {"fields": fields, "missingValues": MISSING, "primaryKey": ["township", "year"]},
             }
         )
-    for report in site.reports:
-        if report.tables:
-            slug, year = report.key
-            resources.append(
-                {
-                    "name": f"report-{slug}-{year}",
-                    "path": urls.report_data(slug, year, "tables.csv")[len(base) :],
-                    "title": f"{index.townships[slug].name}{year}年度报告统计表",
-                    **CSV_COMMON,
-                    "dialect": DIALECT,
-                    "schema": "report-tables.schema.json",
-                }
-            )
     return {
         "profile": "tabular-data-package",
         "name": "xxgk-open-data",

@@ -10,14 +10,12 @@ import json
 
 from generator.data.comparison import build_matrix, cell_lookup, figure_lookup, places_document, view_document
 from generator.data.datapackage import (
-    REPORT_CSV_FIELDS,
     TOWNSHIP_FIELDS,
     bulk_columns,
     datapackage,
-    report_tables_schema,
 )
 from generator.data.xlsx import XlsxValue, xlsx_bytes
-from generator.model.cells import CellDef, filled_cells, report_cells, table_cells
+from generator.model.cells import CellDef, filled_cells, table_cells
 from generator.model.pages import Page
 from generator.model.site import FIGURES, Cell, Report, Site
 from generator.model.site_index import SiteIndex
@@ -130,26 +128,32 @@ def _cell_document(cell: CellDef, value: Cell) -> dict:
     }
 
 
-def report_csv_rows(site: Site, report: Report) -> Rows:
-    rows: Rows = [[f[0] for f in REPORT_CSV_FIELDS], [f[1] for f in REPORT_CSV_FIELDS]]
-    for cell, value in report_cells(report, site.schemas):
-        table = site.schemas[cell.format].table(cell.table)
-        rows.append(
-            [
-                cell.table,
-                table.number if table else "",
-                cell.format,
-                cell.row,
-                cell.row_label,
-                cell.column,
-                cell.column_label,
-                cell.id,
-                cell.type,
-                cell.unit or "",
-                value,
-            ]
-        )
-    return rows
+def printed_tables(site: Site, report: Report) -> Rows:
+    """The report's tables as printed, one after another, for a spreadsheet: a title line, a header
+    of column labels (again wherever the columns change, as in a table printed in blocks), then
+    a line per printed row, its label first; a blank line between tables."""
+    rows: Rows = []
+    for values in report.tables:
+        fmt = site.schemas[values.format]
+        table = fmt.table(values.id)
+        rows.append([f"{table.number} {table.caption}（{fmt.name}）"])
+        header: list[XlsxValue] = []
+        for row_id, cells in _by_row(table_cells(fmt, table)):
+            labels = [c.column_label for c in cells]
+            if labels != header:
+                rows.append(["", *labels])
+                header = labels
+            if row_id in values.rows:
+                rows.append([cells[0].row_label, *values.rows[row_id]])
+        rows.append([])
+    return rows[:-1]
+
+
+def _by_row(cells: tuple[CellDef, ...]) -> list[tuple[str, list[CellDef]]]:
+    grouped: dict[str, list[CellDef]] = {}
+    for cell in cells:
+        grouped.setdefault(cell.row, []).append(cell)
+    return list(grouped.items())
 
 
 def json_bytes(data: object, indent: int | None = None) -> bytes:
@@ -168,7 +172,7 @@ def report_json(page: Page, site: Site, index: SiteIndex, urls: Urls) -> bytes:
 
 
 def report_csv(page: Page, site: Site, index: SiteIndex, urls: Urls) -> bytes:
-    return csv_bytes(report_csv_rows(site, _report_of(page, index)))
+    return csv_bytes(printed_tables(site, _report_of(page, index)))
 
 
 def figures_csv(page: Page, site: Site, index: SiteIndex, urls: Urls) -> bytes:
@@ -186,10 +190,6 @@ def bulk_xlsx(page: Page, site: Site, index: SiteIndex, urls: Urls) -> bytes:
 
 def datapackage_file(page: Page, site: Site, index: SiteIndex, urls: Urls) -> bytes:
     return json_bytes(datapackage(site, index, urls), indent=1)  # one file, read by people
-
-
-def report_schema(page: Page, site: Site, index: SiteIndex, urls: Urls) -> bytes:
-    return json_bytes(report_tables_schema(), indent=1)
 
 
 def compare_data(page: Page, site: Site, index: SiteIndex, urls: Urls) -> bytes:

@@ -130,7 +130,6 @@ KINDS: tuple[PageKind, ...] = (
     PageKind("figures_csv", routes.figures_csv_routes, writer=_download(downloads.figures_csv), every_table=True),
     PageKind("bulk_csv", routes.bulk_csv_routes, writer=_download(downloads.bulk_csv), every_table=True),
     PageKind("bulk_xlsx", routes.bulk_xlsx_routes, writer=_download(downloads.bulk_xlsx), every_table=True),
-    PageKind("report_schema", routes.report_schema_routes, writer=_download(downloads.report_schema)),
     PageKind("compare_data", routes.compare_data_routes, writer=_download(downloads.compare_data), every_table=True),
     PageKind("compare_places", routes.compare_places_routes, writer=_download(downloads.compare_places)),
     PageKind("datapackage", routes.datapackage_routes, writer=_download(downloads.datapackage_file)),

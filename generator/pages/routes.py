@@ -170,9 +170,5 @@ def bulk_xlsx_routes(view: View) -> Iterator[Page]:
         yield Page("bulk_xlsx", url, (fmt_id, table_id), (view.facets.all_data,))
 
 
-def report_schema_routes(view: View) -> Iterator[Page]:
-    yield Page("report_schema", view.urls.data_file("report-tables.schema.json"), (), ())
-
-
 def datapackage_routes(view: View) -> Iterator[Page]:
     yield Page("datapackage", view.urls.data_file("datapackage.json"), (), (view.facets.all_data,))
