@@ -115,8 +115,8 @@ def test_figure_edit_rewrites_the_pages_that_show_figures(server, f2021_root):
         "townships/demo-town/index.html",
         "years/2021/index.html",
         "regions/demo/index.html",
-        "compare/figures/proactive_items/index.html",
         "compare/figures/proactive_items/demo/index.html",
+        "data/compare/figures/proactive_items.json",  # the site-wide view draws from it
     } <= touched
     assert not touched & {"index.html", "townships/index.html", "feed.xml", "sitemap.xml", "about/index.html"}
 

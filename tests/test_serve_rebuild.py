@@ -113,7 +113,7 @@ def test_figure_edit_renders_its_own_countys_comparisons_only(sample_root, tmp_p
     result = edited(sample_root, tmp_path / "out", JINGZHI, "proactive_items: 228", "proactive_items: 229")
     county_pages = {r for r in result.rendered if r.startswith("compare/figures/") and r.count("/") == 4}
     assert county_pages == {f"compare/figures/{name}/anqiu/index.html" for name in FIGURE_NAMES}
-    assert "compare/figures/proactive_items/index.html" in result.rendered  # the site-wide one
+    assert "data/compare/figures/proactive_items.json" in result.rendered  # the site-wide view's data
 
 
 def test_serve_publishes_what_build_publishes(sample_root, tmp_path):
