@@ -94,7 +94,8 @@ def test_every_number_in_every_download_equals_the_content(built):
             assert doc["figures"][name]["value"] == value
         if expected["cells"]:
             printed = read_csv(data / f"townships/{slug}/{year}/tables.csv")
-            assert printed_cells(printed, front_matter(built / f"content/townships/{slug}/{year}.md")) == expected["cells"]
+            meta = front_matter(built / f"content/townships/{slug}/{year}.md")
+            assert printed_cells(printed, meta) == expected["cells"]
         checked += len(cells)
     for path in sorted(data.glob("f20*-*.csv")):
         table_id = path.stem.split("-", 1)[1]
