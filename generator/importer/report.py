@@ -57,7 +57,7 @@ class Imported:
     tables: dict[str, dict[str, list]]
     body: str
     summary: Summary
-    derived: frozenset = field(default_factory=frozenset)  # figures the tables hold
+    derived: frozenset = field(default_factory=frozenset)  # figures the tables hold (never typed twice)
     table_formats: dict[str, str] = field(default_factory=dict)  # a table in another template than `format`
 
     def front_matter(self, all_figures: bool = False) -> dict:
@@ -93,7 +93,7 @@ def import_report(path: Path, township: str, schemas: Schemas, year: int | None 
     year = _year(title, "\n".join(p.text for p in paras if p.level >= 0), year, warnings)
     read, fmt_id, reason = _tables_and_format(blocks, paras, schemas, indexes, year, warnings)
     meta = _meta(title, year, fmt_id, said, leading, warnings)
-    figures, quotes = _figures(paras, read.figures if read else {}, warnings)
+    figures, quotes = _figures(paras, read.figures if read else {}, read.held if read else frozenset(), warnings)
     tables = read.tables if read else {}
     summary = Summary(
         doc.kind,
@@ -109,7 +109,7 @@ def import_report(path: Path, township: str, schemas: Schemas, year: int | None 
         _form(bool(script_notes), read, blocks),
     )
     formats = {t: f for t, f in (read.formats if read else {}).items() if f != fmt_id}
-    derived = frozenset(read.figures if read else ())
+    derived = read.held if read else frozenset()
     body = to_markdown(paras)
     return Imported(path, township, year, meta, figures, quotes, tables, body, summary, derived, formats)
 
@@ -190,7 +190,10 @@ def _meta(title: str, year: int, fmt_id: str, said: dict, lines: list[str], warn
     return meta
 
 
-def _figures(paras: list[Paragraph], derived: dict, warnings: list[str]) -> tuple[dict, dict]:
+def _figures(paras: list[Paragraph], derived: dict, held: frozenset, warnings: list[str]) -> tuple[dict, dict]:
+    """Per figure: the tables' value where they were read, else what the prose states. A figure that
+    an imported table holds but whose cells could not be read is reported from the prose, and left to
+    the table in the file (the checker then compares the two)."""
     hits, notes = pick_figures(paragraph_matches((p.section, p.text) for p in paras if p.level == 0))
     warnings += notes
     figures: dict = {}
@@ -205,4 +208,6 @@ def _figures(paras: list[Paragraph], derived: dict, warnings: list[str]) -> tupl
             figures[name] = hit.value if hit else None
             if hit:
                 quotes[name] = hit.sentence
+            if hit and name in held:
+                warnings.append(f"表格中“{name}”所需的格未能读出，按正文“{hit.sentence}”填写，请对照原件补录表格")
     return figures, quotes

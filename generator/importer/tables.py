@@ -156,12 +156,9 @@ def _rowless_data(grid: Grid, table: Table, index: LabelIndex, found: dict, resu
 def _complete(table: Table, rows: dict[str, Cells], result: TableResult) -> None:
     """A table in the front matter must be complete: rows not found are left blank, and said so."""
     leaves = table.rows()
-    share = len([r for r in leaves if r.id in rows]) / len(leaves)
-    if share < MIN_ROW_SHARE:
-        result.warn(
-            table.id,
-            f"{table.number}只找到 {len([r for r in leaves if r.id in rows])}/{len(leaves)} 行，未导入此表，请手工录入"
-        )
+    read = result.rows_found.get(table.id, 0)  # rows whose cells could be placed (not rows left empty)
+    if read / len(leaves) < MIN_ROW_SHARE:
+        result.warn(table.id, f"{table.number}只读出 {read}/{len(leaves)} 行，未导入此表，请手工录入")
         return
     for row in leaves:
         if row.id not in rows:
@@ -170,18 +167,26 @@ def _complete(table: Table, rows: dict[str, Cells], result: TableResult) -> None
     result.tables[table.id] = {row.id: rows[row.id] for row in leaves if row.id}
 
 
+def held_figures(fmt: Format, table_ids) -> set[str]:
+    """The key figures the given tables hold (the site derives them; they are never typed twice)."""
+    return {name for table in fmt.tables if table.id in table_ids for name, _ in table.derives}
+
+
 def derive_figures(fmt: Format, tables: dict[str, dict[str, Cells]]) -> dict[str, int | float]:
-    """The key figures a table holds, by the schema's `derives` (blank counts as 0, as in the checks)."""
+    """The key figures a table holds, by the schema's `derives`. Only from cells that were read: an
+    empty cell may be a row that could not be placed (left empty on import), so a figure that needs it
+    is not derived (the checks count a printed blank as 0; an import cannot tell the two apart)."""
     figures: dict[str, int | float] = {}
     for table in fmt.tables:
         rows = tables.get(table.id)
         if not rows:
             continue
         for name, refs in table.derives:
-            total = 0
+            cells = []
             for ref in refs:
                 row_id, column_id = ref.split(".")
                 columns = [c.id for c in table.columns_of(row_id)]
-                total += rows[row_id][columns.index(column_id)] or 0
-            figures[name] = total
+                cells.append(rows[row_id][columns.index(column_id)])
+            if all(cell is not None for cell in cells):
+                figures[name] = sum(cells)
     return figures

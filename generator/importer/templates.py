@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from generator.importer.grid import Grid
 from generator.importer.labels import LabelIndex, norm
-from generator.importer.tables import Cells, derive_figures, map_tables
+from generator.importer.tables import Cells, derive_figures, held_figures, map_tables
 from generator.model.schema import Schemas, format_for_year
 
 
@@ -22,7 +22,8 @@ class TablesRead:
     filled: int
     warnings: tuple[str, ...]
     unmapped: tuple[str, ...]
-    figures: dict[str, int | float]  # the key figures the tables hold
+    figures: dict[str, int | float]  # the key figures read from the tables (every cell they need was read)
+    held: frozenset = frozenset()  # the key figures the imported tables hold, read or not
 
 
 def read_standard_tables(
@@ -44,8 +45,10 @@ def read_standard_tables(
         mixed = "、".join(f"{schemas[f].table(t).number}为 {f}" for t, f in formats.items())
         warnings.insert(0, f"各表所用模板不同（{mixed}），已按各表自己的栏目读入，请核对原件")
     figures: dict[str, int | float] = {}
+    held: set[str] = set()
     for table_id, fid in formats.items():
         figures.update(derive_figures(schemas[fid], {table_id: results[fid].tables[table_id]}))
+        held |= held_figures(schemas[fid], {table_id})
     return TablesRead(
         fmt_id,
         {t: results[f].tables[t] for t, f in formats.items()},
@@ -54,6 +57,7 @@ def read_standard_tables(
         tuple(warnings),
         tuple(results[fmt_id].unmapped if fmt_id in results else ()),
         figures,
+        frozenset(held),
     )
 
 
