@@ -16,12 +16,15 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from generator.checks.prose_patterns import (
+    APPLICATION_WAYS,
     APPROX,
     CHANNEL,
     CHANNELS,
+    CUMULATIVE,
     KINDS,
     MANY_CHANNELS,
     NEG,
+    NEW_MEDIA,
     NOT_FEES,
     OUTCOME,
     PATTERNS,
@@ -156,15 +159,16 @@ def pick_figures(matches: Iterable[ProseMatch]) -> tuple[dict[str, ProseMatch], 
 
 def _block_matches(section: str, block: str) -> list[tuple[int, ProseMatch]]:
     """(offset in the block, statement) for one paragraph: per sentence and figure, the
-    statements at the best priority, each value once."""
+    statements at the best priority, each value once; parts apart, so that a part ("历年累计318条")
+    does not hide the figure stated beside it ("本年度主动公开41条")."""
     out = []
     for sentence in _SENTENCES.finditer(block):
         if not _MAY_STATE.search(sentence.group(0)):
             continue
-        kept: dict[str, list[tuple[int, ProseMatch]]] = {}
+        kept: dict[tuple[str, bool], list[tuple[int, ProseMatch]]] = {}
         for pattern in PATTERNS:
             for hit in _matches(pattern, sentence.group(0), section):
-                same = kept.setdefault(pattern.figure, [])
+                same = kept.setdefault((pattern.figure, bool(hit[1].part)), [])
                 if same and same[0][1].priority < pattern.priority:
                     continue
                 if same and same[0][1].priority > pattern.priority:
@@ -220,22 +224,39 @@ def _read(pattern: Pattern, sentence: str, match: re.Match) -> tuple[int, ProseM
 _ROUND = "是约数"
 
 
-def _clause(sentence: str, match: re.Match) -> str:
+def _clause(sentence: str, match: re.Match, within: str = "[，,]") -> str:
     """The clause that holds the number: from the comma before the match to its end."""
-    return re.split("[，,]", sentence[: match.start()])[-1] + match.group(0)
+    return re.split(within, sentence[: match.start()])[-1] + match.group(0)
 
 
 def _part(pattern: Pattern, sentence: str, match: re.Match) -> str:
-    """Why the number is not the figure itself, or "": a round number ("260余条"), and for the
-    proactive count one channel ("通过网站主动公开…") or one kind of information ("…政策文件41条")."""
+    """Why the number is not the figure itself, or "": a round number ("260余条"), a count over all
+    years ("历年累计318条"), one way applications came ("当面申请1件"), and for the proactive count one
+    channel ("通过网站主动公开…"), posts on new media that do not say 主动公开, or one kind of
+    information ("…政策文件41条")."""
     if not pattern.row and re.match(rf"\s*{APPROX}", sentence[match.end(1) :]):
         return _ROUND
+    if not pattern.row and CUMULATIVE.search(_clause(sentence, match, within=r"[，,]")):
+        return "是历年累计的数字"
+    if pattern.figure == "applications_new" and not pattern.zero:
+        counted = re.split(r"共计|合计|总计|共", sentence[match.start() : match.start(1)])[-1]
+        if APPLICATION_WAYS.search(counted):
+            return "只是一种申请方式的数字"
     if pattern.figure != "proactive_items":
         return ""
     # what qualifies the number: its clause, or for a stated total ("…、共计569条") only the words
-    # after 共计 (the items listed before it are what it adds up)
-    lead = sentence[match.start() : match.start(1)] if pattern.priority == 1 else _clause(sentence, match)
+    # after 共计 (the items listed before it are what it adds up) and before it in its own clause
+    # ("通过政务新媒体共发布…": a total of that channel)
+    if pattern.priority == 1:
+        lead = sentence[match.start() : match.start(1)]
+        before = re.split(r"[，,；;]", sentence[: match.start()])[-1]
+        if not re.search(r"\d", before):  # no items listed before 共 in its clause: what it totals
+            lead = before + lead
+    else:
+        lead = _clause(sentence, match)
     channels = {CHANNELS[c] for c in CHANNEL.findall(lead)}
+    if "主动" not in lead and NEW_MEDIA.search(lead):
+        return "是政务新媒体的发布数，不是主动公开的数字"
     if len(channels) == 1 and not MANY_CHANNELS.search(lead):
         return f"只是“{channels.pop()}”一个渠道的数字"
     said = re.sub(

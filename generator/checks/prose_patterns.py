@@ -64,10 +64,18 @@ APPLICATIONS = (
         1,
         needs="信息公开|公开申请|依申请",
     ),
+    # "依申请公开0件" alone does not say whether it counts applications received or information given
     _p(
         "applications_new",
-        rf"(?:依申请公开|公开申请)(?:政府信息)?(?:件|申请)?(?:数量?|件数|总数)?为?{COLON}{NUM}\s*{CASES}",
+        rf"(?:依申请公开(?:政府信息)?(?:申请(?:数量?|件数|总数)?|件?(?:数量|件数|总数))|公开申请(?:政府信息)?(?:件|申请)?"
+        rf"(?:数量?|件数|总数)?)为?{COLON}{NUM}\s*{CASES}",
         2,
+    ),
+    # a list of applications by how they came, then its total: "收到当面申请2件、信函申请2件，共计4件"
+    _p(
+        "applications_new",
+        rf"(?:收到|接到|受理|新收)[^。；;]{{0,40}}?申请[^。；;]{{0,30}}?(?:共计|合计|总计|共)\s*{NUM}\s*{CASES}",
+        1,
     ),
     _p("applications_new", rf"本年新收政府信息公开申请数量{_SEVEN}", 1, row=True),
     _p(
@@ -135,9 +143,18 @@ CHANNELS = {
     "抖音": "短视频",
     "视频号": "短视频",
     "头条": "头条",
-    "栏目": "栏目",
-    "专栏": "栏目",
+    "栏目": "网站",  # a column of a website (区政府网站…栏目) is the website
+    "专栏": "网站",
 }
+# Publishing on new media (公众号, 微博…) is counted apart from 主动公开: a count of posts there that does
+# not say 主动公开 is not the proactive figure, however many channels it adds up
+NEW_MEDIA = re.compile(r"微信|公众号|微博|新媒体|抖音|视频号|短视频|快手|头条|客户端")
+# A count over all years, not the report year's: "历年累计公开318条", "开通以来累计…"
+CUMULATIVE = re.compile(r"历年|累计至今|至今累计|迄今|(?:成立|开通|建站|运行|实施|开展)以来")
+# How an application came in: a count of one way ("当面申请1件") is a part of the applications
+APPLICATION_WAYS = re.compile(
+    r"(?:当面|网上|网络|在线|信函|来信|邮寄|传真|电子邮件|电邮|电话|口头|现场|窗口)(?:提出|提交|递交|方式)?的?申请"
+)
 CHANNEL = re.compile("|".join(CHANNELS))
 MANY_CHANNELS = re.compile(
     r"等(?:渠道|平台|载体|形式|方式|途径|媒体|栏目)|多种|多个|各类渠道|各渠道|线上线下|线上和线下|不同渠道"

@@ -104,9 +104,10 @@ def clean_line(line: str) -> str | None:
     clean = BOOKMARK.sub("", line)
     if _PAGE_NUMBER.match(clean):
         return None
-    if len(clean) > LONG_LINE and clean.count("。") >= 2:
+    furniture = is_leftover(clean)
+    if furniture and len(clean) > LONG_LINE and clean.count("。") >= 2:
         return re.sub(r"[ \t\xa0\u3000]{2,}", " ", _INLINE_FURNITURE.sub(" ", clean)).strip() or None
-    if is_leftover(clean) or (any(p.search(clean) for p in _META.values()) and len(clean) < 120):
+    if furniture or (any(p.search(clean) for p in _META.values()) and len(clean) < 120):
         return None
     return clean
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 from generator.checks.prose_figures import paragraph_matches, pick_figures
 from generator.importer.grid import Block, Grid
 from generator.importer.headings import Paragraph, paragraphs, to_markdown
-from generator.importer.labels import all_labels, build_index
+from generator.importer.labels import all_labels, build_indexes
 from generator.importer.layout import find_tables
 from generator.importer.metadata import (
     clean_line,
@@ -79,9 +80,13 @@ def import_report(path: Path, township: str, schemas: Schemas, year: int | None 
     doc = read_document(path)
     converted, script_notes = simplified(doc.blocks)
     blocks, warnings = list(converted), list(script_notes)
-    said = stated([b for b in blocks if isinstance(b, str)] + [c for g in _grids(blocks) for c in _cells(g)])
+    said = stated(
+        [b for b in blocks if isinstance(b, str)]
+        + [c for g in _grids(blocks) for c in _cells(g)]
+        + [_row_text(row) for g in _grids(blocks) for row in g.rows]
+    )
     blocks = [b for b in (_clean_block(b) for b in blocks) if b is not None]
-    indexes = {f.id: build_index(f) for f in schemas.values() if f.tables}
+    indexes = build_indexes([f for f in schemas.values() if f.tables])
     known = all_labels(list(indexes.values()))
     blocks = find_tables(blocks, known)  # first: a report flattened to one line is cut into lines here
     leading = [b for b in blocks if isinstance(b, str)]
@@ -152,11 +157,33 @@ def _cells(grid: Grid) -> list[str]:
     return [c for row in grid.rows for c in row]
 
 
+# The field names of a portal's metadata table (索引号 | 000014349/2023-00031 | 发布机构 | …)
+META_KEYS = frozenset(
+    (
+        *("索引号", "主题分类", "组配分类", "体裁分类", "发布机构", "发文机关", "发文机构"),
+        *("责任部门", "信息来源", "来源"),
+        *("发布日期", "发文日期", "成文日期", "生成日期", "发布时间", "文号", "发文字号", "名称", "标题"),
+        *("有效性", "时效性", "是否有效", "关键词", "主题词", "公开方式", "公开范围", "公开形式", "公开时限"),
+    )
+)
+
+
+def _meta_key(cell: str) -> bool:
+    return re.sub(r"[\s\u3000\xa0:：]", "", cell) in META_KEYS
+
+
+def _row_text(row: tuple[str, ...]) -> str:
+    """A table row as one line, with a colon after a metadata field name printed in a cell of its own."""
+    return " ".join(c.strip() + ("：" if _meta_key(c) and not c.strip().endswith(("：", ":")) else "") for c in row)
+
+
 def _clean_block(block: Block) -> Block | None:
     """Boilerplate lines go; so does a page's metadata table (索引号, 发布日期, 点击数), once read."""
     if isinstance(block, str):
         return clean_line(block)
     if all(clean_line(c) is None or not c.strip() for c in _cells(block)):
+        return None
+    if sum(_meta_key(c) for c in _cells(block)) >= 3:
         return None
     return block
 
