@@ -18,6 +18,7 @@ from typing import NamedTuple
 from generator.checks.prose_patterns import (
     APPLICATION_WAYS,
     APPROX,
+    CHANGE,
     CHANNEL,
     CHANNELS,
     CUMULATIVE,
@@ -25,9 +26,12 @@ from generator.checks.prose_patterns import (
     MANY_CHANNELS,
     NEG,
     NEW_MEDIA,
+    NEW_THEN_TOTAL,
+    NOT_APPLICATIONS,
     NOT_FEES,
     OUTCOME,
     PATTERNS,
+    PUBLISHED_WORDS,
     Pattern,
 )
 
@@ -217,6 +221,8 @@ def _read(pattern: Pattern, sentence: str, match: re.Match) -> tuple[int, ProseM
         return None
     if pattern.figure == "proactive_items" and _NOT_PROACTIVE.search(_clause(sentence, match)):
         return None
+    if pattern.figure.startswith("applications") and NOT_APPLICATIONS.search(match.group(0)):
+        return None  # "收到…行政复议申请10件" counts reviews, not applications for information
     part = _part(pattern, sentence, match)
     return match.start(), ProseMatch(pattern.figure, value, 0, match.group(0), quote, pattern.priority, part)
 
@@ -236,8 +242,14 @@ def _part(pattern: Pattern, sentence: str, match: re.Match) -> str:
     information ("…政策文件41条")."""
     if not pattern.row and re.match(rf"\s*{APPROX}", sentence[match.end(1) :]):
         return _ROUND
-    if not pattern.row and CUMULATIVE.search(_clause(sentence, match, within=r"[，,]")):
+    if pattern.row:
+        return ""
+    if CUMULATIVE.search(_clause(sentence, match)) or (
+        "累计" in _clause(sentence, match) and NEW_THEN_TOTAL.search(sentence[: match.end()])
+    ):
         return "是历年累计的数字"
+    if CHANGE.search(sentence[: match.start(1)]):
+        return "是与上年相比的增减数"
     if pattern.figure == "applications_new" and not pattern.zero:
         counted = re.split(r"共计|合计|总计|共", sentence[match.start() : match.start(1)])[-1]
         if APPLICATION_WAYS.search(counted):
@@ -249,9 +261,14 @@ def _part(pattern: Pattern, sentence: str, match: re.Match) -> str:
     # ("通过政务新媒体共发布…": a total of that channel)
     if pattern.priority == 1:
         lead = sentence[match.start() : match.start(1)]
+        words = re.sub(r"^(?:共计|合计|总计|累计|总共|一共|共)|[：:\s]", "", lead)
+        if re.search(r"[\u4e00-\u9fff]", words) and not PUBLISHED_WORDS.search(words):
+            return "不是主动公开的数字"  # "共发文96件": documents issued
         before = re.split(r"[，,；;]", sentence[: match.start()])[-1]
         if not re.search(r"\d", before):  # no items listed before 共 in its clause: what it totals
             lead = before + lead
+    elif pattern.priority == 3 and "主动" not in sentence[: match.end()]:
+        lead = sentence[: match.end()]  # a loose mention: its channel may be named earlier in the sentence
     else:
         lead = _clause(sentence, match)
     channels = {CHANNELS[c] for c in CHANNEL.findall(lead)}

@@ -65,10 +65,10 @@ APPLICATIONS = (
         needs="信息公开|公开申请|依申请",
     ),
     # "依申请公开0件" alone does not say whether it counts applications received or information given
+    # "依申请公开0件" or "办结…公开申请4件" alone do not say that the number counts applications received
     _p(
         "applications_new",
-        rf"(?:依申请公开(?:政府信息)?(?:申请(?:数量?|件数|总数)?|件?(?:数量|件数|总数))|公开申请(?:政府信息)?(?:件|申请)?"
-        rf"(?:数量?|件数|总数)?)为?{COLON}{NUM}\s*{CASES}",
+        rf"(?:依申请公开(?:政府信息)?(?:申请)?|公开申请)(?:件)?(?:数量|件数|总数)为?{COLON}{NUM}\s*{CASES}",
         2,
     ),
     # a list of applications by how they came, then its total: "收到当面申请2件、信函申请2件，共计4件"
@@ -145,12 +145,24 @@ CHANNELS = {
     "头条": "头条",
     "栏目": "网站",  # a column of a website (区政府网站…栏目) is the website
     "专栏": "网站",
+    "网公开": "网站",  # 在省政府采购网公开…
+    "网发布": "网站",
+    "网上公开": "网站",
+    "网上发布": "网站",
 }
 # Publishing on new media (公众号, 微博…) is counted apart from 主动公开: a count of posts there that does
 # not say 主动公开 is not the proactive figure, however many channels it adds up
 NEW_MEDIA = re.compile(r"微信|公众号|微博|新媒体|抖音|视频号|短视频|快手|头条|客户端")
 # A count over all years, not the report year's: "历年累计公开318条", "开通以来累计…"
 CUMULATIVE = re.compile(r"历年|累计至今|至今累计|迄今|(?:成立|开通|建站|运行|实施|开展)以来")
+# "新增…48条，累计…1036条": after a count of the year's new items, 累计 is the running total
+NEW_THEN_TOTAL = re.compile(r"新增[^。；;]*累计")
+# A change against last year, not the figure: "较上年增加32条", "同比减少2件"
+CHANGE = re.compile(r"(?:增加|减少|增长|下降|上升|增|减|多|少)了?\s*$")
+# An application that is not one for government information: 行政复议申请, 行政许可申请, 信访…
+NOT_APPLICATIONS = re.compile(r"复议|诉讼|仲裁|信访|举报|投诉|赔偿|许可|审批|低保|救助|补贴|建议|提案")
+# What a stated total of published items must say it counts, where it says anything ("共发文96件" does not)
+PUBLISHED_WORDS = re.compile(r"公开|发布|推送|更新|公布|信息")
 # How an application came in: a count of one way ("当面申请1件") is a part of the applications
 APPLICATION_WAYS = re.compile(
     r"(?:当面|网上|网络|在线|信函|来信|邮寄|传真|电子邮件|电邮|电话|口头|现场|窗口)(?:提出|提交|递交|方式)?的?申请"

@@ -275,6 +275,9 @@ def _spaced_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Gri
         row, used = _spaced_row(lines, i, known)
         if row is None:
             break
+        if rows and len(rows[-1]) == 1 and norm(rows[-1][0]) in known and all(is_value(c) for c in row):
+            full -= _row_evidence(rows[-1], known)
+            row = (*rows.pop(), *row)  # a label alone on its line, its values on the next
         rows.append(row)
         full += _row_evidence(row, known)
         i += used
@@ -296,7 +299,7 @@ def _spaced_row(lines: list[str], i: int, known: set[str]) -> tuple[tuple[str, .
         return None, 0
     if not all(norm(w) in known or (is_value(w) and w.strip()) for w in words):
         return None, 0
-    if all(is_value(w) for w in words) and len(words) < 3:
+    if all(is_value(w) for w in words) and len(words) < 2:
         return None, 0
     return tuple(words), used
 
