@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from generator.checks.prose_patterns import (
+    ABOUT_COSTS,
     APPLICATION_WAYS,
     APPROX,
     CHANGE,
@@ -74,6 +75,8 @@ class ProseMatch(NamedTuple):
 def zh_number(text: str) -> int | float | None:
     """ "228" → 228, "1.5" → 1.5, "十二" → 12, "零" → 0, "2+2" → 4 (a total printed as its sum);
     None for anything else."""
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
+        return int(text.replace(",", ""))
     if re.fullmatch(r"\d+(?:\s*\+\s*\d+)+", text):
         return sum(int(n) for n in re.findall(r"\d+", text))
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
@@ -206,6 +209,8 @@ def _read(pattern: Pattern, sentence: str, match: re.Match) -> tuple[int, ProseM
     if pattern.zero:
         if _NUMBER_AFTER.search(sentence, match.end()):
             return None  # "未…复议，诉讼2件": the negation does not cover the number
+        if pattern.figure in ("reviews_total", "lawsuits_total") and ABOUT_COSTS.search(sentence[match.end() :]):
+            return None
         # quote from the negation nearest the noun: "没有收取", not "未发生行政复议…，没有收取"
         start = match.start() + max((n.start() for n in _NEGATION.finditer(match.group(0))), default=0)
         return start, ProseMatch(pattern.figure, 0, 0, sentence[start : match.end()], quote, pattern.priority)
@@ -252,7 +257,9 @@ def _part(pattern: Pattern, sentence: str, match: re.Match) -> str:
         return "是与上年相比的增减数"
     if pattern.figure == "applications_new" and not pattern.zero:
         counted = re.split(r"共计|合计|总计|共", sentence[match.start() : match.start(1)])[-1]
-        if APPLICATION_WAYS.search(counted):
+        before = re.split(r"[，,；;]", sentence[: match.start()])[-1]
+        if APPLICATION_WAYS.search(counted) or (counted == sentence[match.start() : match.start(1)]
+                                                 and APPLICATION_WAYS.search(before)):
             return "只是一种申请方式的数字"
     if pattern.figure != "proactive_items":
         return ""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-NUM = r"(\d+(?:\.\d+)?(?:\s*[+＋]\s*\d+)*|[零〇一二两三四五六七八九十百]{1,4})"
+NUM = r"(\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?(?:\s*[+＋]\s*\d+)*|[零〇一二两三四五六七八九十百]{1,4})"
 GAP = r"[^，,。；;：:\d]{0,%d}?"
 COLON = r"[：:]?\s*"
 # "未经复议直接起诉" and "尚未审结" are not negations
@@ -113,12 +113,13 @@ CASES_PATTERNS = tuple(
 FEES = (
     _p(
         "fees",
-        rf"(?:收取|收费|信息处理费){GAP % 12}{COLON}{NUM}\s*(万元|元)",
+        rf"(?:收取|收费|信息处理费){GAP % 20}{COLON}{NUM}\s*(万元|元)",
         1,
         needs="信息处理费|依申请|信息公开|检索|复制|邮寄|减免|费用",
     ),
     _p("fees", rf"{NEG}[^。；;]{{0,30}}?(?:收取|收费)", 1, zero=True, needs="费"),
-    _p("fees", r"收费(?:及|和)?(?:减免)?[^。；;：:]{0,12}[：:]\s*无(?![\d件])", 1, zero=True),
+    _p("fees", rf"{NEG}(?:产生|发生|收取)?[^。；;，,]{{0,8}}?信息处理费", 1, zero=True),
+    _p("fees", r"(?:收费|信息处理费)(?:及|和)?(?:减免)?[^。；;：:]{0,12}[：:]\s*无(?![\d件])", 1, zero=True),
 )
 PATTERNS: tuple[Pattern, ...] = (*PROACTIVE, *APPLICATIONS, *CARRIED, *CASES_PATTERNS, *FEES)
 
@@ -164,9 +165,10 @@ NOT_APPLICATIONS = re.compile(r"复议|诉讼|仲裁|信访|举报|投诉|赔偿
 # What a stated total of published items must say it counts, where it says anything ("共发文96件" does not)
 PUBLISHED_WORDS = re.compile(r"公开|发布|推送|更新|公布|信息")
 # How an application came in: a count of one way ("当面申请1件") is a part of the applications
-APPLICATION_WAYS = re.compile(
-    r"(?:当面|网上|网络|在线|信函|来信|邮寄|传真|电子邮件|电邮|电话|口头|现场|窗口)(?:提出|提交|递交|方式)?的?申请"
-)
+_WAYS = r"(?:当面|网上|网络|在线|信函|来信|邮寄|传真|电子邮件|电邮|电话|口头|现场|窗口)"
+APPLICATION_WAYS = re.compile(rf"{_WAYS}(?:提出|提交|递交|方式)?的?申请|(?:通过|经由|以){_WAYS}(?:方式|形式|渠道)?")
+# "未产生…诉讼相关的费用支出" speaks of costs, not of cases
+ABOUT_COSTS = re.compile(r"^[^，,。；;]{0,6}(?:费用|支出|经费)")
 CHANNEL = re.compile("|".join(CHANNELS))
 MANY_CHANNELS = re.compile(
     r"等(?:渠道|平台|载体|形式|方式|途径|媒体|栏目)|多种|多个|各类渠道|各渠道|线上线下|线上和线下|不同渠道"
