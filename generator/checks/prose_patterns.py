@@ -80,7 +80,8 @@ APPLICATIONS = (
     _p("applications_new", rf"本年新收政府信息公开申请数量{_SEVEN}", 1, row=True),
     _p(
         "applications_new",
-        rf"{NEG}(?:收到|接到|受理|发生|办理){GAP % 24}申请",
+        # "未发生因…申请行政复议" speaks of a review, not of applications for information
+        rf"{NEG}(?:收到|接到|受理|发生|办理){GAP % 24}申请(?!\s*(?:行政)?(?:复议|诉讼)|\s*提起)",
         1,
         zero=True,
         needs="依申请|公开申请|信息公开",

@@ -122,7 +122,7 @@ def import_report(path: Path, township: str, schemas: Schemas, year: int | None 
 def _tables_and_format(blocks, paras, schemas: Schemas, indexes, year: int, warnings: list[str]):
     """The standard tables, each in its own template, and the report's format (by the tables' labels;
     for a report without tables, by its markers or its year)."""
-    read = read_standard_tables(_grids(blocks), schemas, indexes, year)
+    read = read_standard_tables(_grids(blocks), schemas, indexes, year, warnings)
     if read is not None:
         warnings += read.warnings
         return read, read.format, "各表的栏目标签"

@@ -27,15 +27,24 @@ class TablesRead:
 
 
 def read_standard_tables(
-    grids: list[Grid], schemas: Schemas, indexes: dict[str, LabelIndex], year: int
+    grids: list[Grid], schemas: Schemas, indexes: dict[str, LabelIndex], year: int, notes: list[str] | None = None
 ) -> TablesRead | None:
-    """None when no table is recognised in any template."""
+    """None when no table is recognised in any template. `notes` receives why a table whose labels were
+    seen was not imported (too few rows read), in the template its own labels point to."""
     results = {fid: map_tables(grids, schemas[fid], index) for fid, index in indexes.items()}
-    table_ids = sorted({t for r in results.values() for t in r.tables}, key=_table_order(schemas))
+    seen = {norm(c) for g in grids for row in g.rows for c in row}
+    order = _table_order(schemas)
+    every = sorted({t for r in results.values() for t in (*r.tables, *r.warnings)}, key=order)
+    specific = {t: _specific_seen(indexes, t, seen) for t in every}
+    # a table whose own labels point to a template that could not read it is not read in another one
+    # (an f2019 Table 1 is not an f2021 one because f2021's rows happen to fit some of its cells)
+    table_ids = [t for t in every if _ranked(results, specific[t], t)]
+    for table_id in (t for t in every if t not in table_ids and notes is not None):
+        by_labels = max(results, key=lambda fid: (specific[table_id].get(fid, 0), fid == year_format(schemas, year)))
+        notes += [w for w in results[by_labels].warnings.get(table_id, []) if "未导入此表" in w]
     if not table_ids:
         return None
-    seen = {norm(c) for g in grids for row in g.rows for c in row}
-    ranked = {t: _ranked(results, _specific_seen(indexes, t, seen), t) for t in table_ids}
+    ranked = {t: _ranked(results, specific[t], t) for t in table_ids}
     votes = Counter(best[0] for best in ranked.values() if len(best) == 1)
     by_year = format_for_year(schemas, year)
     fmt_id = _report_format(votes, by_year.id if by_year else "", ranked)
@@ -61,6 +70,11 @@ def read_standard_tables(
     )
 
 
+def year_format(schemas: Schemas, year: int) -> str:
+    fmt = format_for_year(schemas, year)
+    return fmt.id if fmt else ""
+
+
 def _table_order(schemas: Schemas):
     order = {t.id: i for fmt in schemas.values() for i, t in enumerate(fmt.tables)}
     return lambda table_id: order.get(table_id, len(order))
@@ -82,11 +96,14 @@ def _specific_seen(indexes: dict[str, LabelIndex], table_id: str, seen: set[str]
 def _ranked(results: dict, specific: dict[str, int], table_id: str) -> list[str]:
     """The formats that read this table best: most labels of their own, then most rows with the right
     number of cells, then most cells."""
+    most = max(specific.values(), default=0)
     scores = {
         fid: (specific.get(fid, 0), r.rows_found.get(table_id, 0), r.filled.get(table_id, 0))
         for fid, r in results.items()
-        if table_id in r.tables
+        if table_id in r.tables and specific.get(fid, 0) == most
     }
+    if not scores:
+        return []
     top = max(scores.values())
     return sorted(fid for fid, score in scores.items() if score == top)
 
