@@ -183,15 +183,17 @@ def test_a_label_of_the_other_template_and_a_year_in_a_header(tmp_path, schemas)
 
 def test_rows_that_could_not_be_read_give_no_figure(tmp_path, schemas):
     """A row left empty because its cells could not be placed is not a printed blank: no 0 is derived
-    from it, and a table in which no row could be read is not imported (the prose figure stands)."""
+    from it; a table in which no row could be read is not imported; and the prose does not stand in for
+    the unread table (prose and table disagree in real reports), with a warning quoting it."""
     rows = ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "（七）总计"]
     rows.append("四、结转下年度继续办理")
     table = "\n".join(f"{label}\n|\n5\n|\n3\n|" for label in rows)  # two values for seven cells
     text = HEAD + "全年收到政府信息公开申请2件。\n三、收到和处理政府信息公开申请情况\n" + table + "\n"
     imported = _imported(tmp_path, text, schemas)
     assert "applications" not in imported.tables
-    assert imported.figures["applications_new"] == 2  # not 0 from the empty row
+    assert imported.figures["applications_new"] is None  # not 0 from the empty row, nor the prose's 2
     assert imported.figures["applications_carried_over"] is None
+    assert any("全年收到政府信息公开申请2件" in w and "未填" in w for w in imported.summary.warnings)
 
 
 # --------------------------------------------------------------------------------------- prose figures

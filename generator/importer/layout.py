@@ -192,7 +192,8 @@ def _tab_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid |
             if rows[-1]:
                 rows.append([])
         elif i > start and lines[i - 1].startswith("\t") and _fragment(line) and rows[-1]:
-            rows[-1][-1] += line.strip()
+            glue = " " if is_value(rows[-1][-1]) and rows[-1][-1].strip() and is_value(line) else ""
+            rows[-1][-1] += glue + line.strip()  # a header broken in two joins; two numbers stay apart
         else:
             break
         i += 1
@@ -248,7 +249,8 @@ def _bar_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid |
     while i < len(lines):
         text = lines[i].strip(" \t\xa0\u3000")
         if _BAR.match(text):
-            cells.append("".join(current))
+            # a label broken over lines is joined; two values before one '|' stay apart (and do not fit)
+            cells.append(" ".join(current) if sum(is_value(c) for c in current) > 1 else "".join(current))
             current = []
             end = i + 1
         elif "|" in text or "｜" in text or len(current) >= 3:

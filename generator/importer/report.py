@@ -96,9 +96,11 @@ def import_report(path: Path, township: str, schemas: Schemas, year: int | None 
     if not any(p.level == 0 for p in paras) and not _grids(blocks):
         raise ImportFailed("文件中只有标题或网页框架，没有报告正文：请检查是否选错了文件或网页未保存完整")
     year = _year(title, "\n".join(p.text for p in paras if p.level >= 0), year, warnings)
-    read, fmt_id, reason = _tables_and_format(blocks, paras, schemas, indexes, year, warnings)
+    unread: set[str] = set()  # figures of tables that are printed but could not be read
+    read, fmt_id, reason = _tables_and_format(blocks, paras, schemas, indexes, year, warnings, unread)
     meta = _meta(title, year, fmt_id, said, leading, warnings)
-    figures, quotes = _figures(paras, read.figures if read else {}, read.held if read else frozenset(), warnings)
+    held = (read.held if read else frozenset()) | unread
+    figures, quotes = _figures(paras, read.figures if read else {}, held, warnings)
     tables = read.tables if read else {}
     summary = Summary(
         doc.kind,
@@ -119,10 +121,10 @@ def import_report(path: Path, township: str, schemas: Schemas, year: int | None 
     return Imported(path, township, year, meta, figures, quotes, tables, body, summary, derived, formats)
 
 
-def _tables_and_format(blocks, paras, schemas: Schemas, indexes, year: int, warnings: list[str]):
+def _tables_and_format(blocks, paras, schemas: Schemas, indexes, year: int, warnings: list[str], unread: set[str]):
     """The standard tables, each in its own template, and the report's format (by the tables' labels;
     for a report without tables, by its markers or its year)."""
-    read = read_standard_tables(_grids(blocks), schemas, indexes, year, warnings)
+    read = read_standard_tables(_grids(blocks), schemas, indexes, year, warnings, unread)
     if read is not None:
         warnings += read.warnings
         return read, read.format, "各表的栏目标签"
@@ -218,9 +220,9 @@ def _meta(title: str, year: int, fmt_id: str, said: dict, lines: list[str], warn
 
 
 def _figures(paras: list[Paragraph], derived: dict, held: frozenset, warnings: list[str]) -> tuple[dict, dict]:
-    """Per figure: the tables' value where they were read, else what the prose states. A figure that
-    an imported table holds but whose cells could not be read is reported from the prose, and left to
-    the table in the file (the checker then compares the two)."""
+    """Per figure: the tables' value where they were read, else what the prose states. A figure that a
+    printed table holds but whose cells could not be read stays empty: the prose does not stand in for
+    the table, as the two disagree in real reports (景芝镇 2019: prose 0, table 1)."""
     hits, notes = pick_figures(paragraph_matches((p.section, p.text) for p in paras if p.level == 0))
     warnings += notes
     figures: dict = {}
@@ -231,10 +233,12 @@ def _figures(paras: list[Paragraph], derived: dict, held: frozenset, warnings: l
             figures[name] = derived[name]
             if hit and hit.value != derived[name]:
                 warnings.append(f"正文“{hit.sentence}”与表格不一致（表格为 {derived[name]}），以表格为准，请核对原件")
+        elif name in held:
+            figures[name] = None
+            if hit:
+                warnings.append(f"表格中“{name}”所需的格未能读出，正文写“{hit.sentence}”，未填，请对照原件补录表格")
         else:
             figures[name] = hit.value if hit else None
             if hit:
                 quotes[name] = hit.sentence
-            if hit and name in held:
-                warnings.append(f"表格中“{name}”所需的格未能读出，按正文“{hit.sentence}”填写，请对照原件补录表格")
     return figures, quotes

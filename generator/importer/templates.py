@@ -27,10 +27,16 @@ class TablesRead:
 
 
 def read_standard_tables(
-    grids: list[Grid], schemas: Schemas, indexes: dict[str, LabelIndex], year: int, notes: list[str] | None = None
+    grids: list[Grid],
+    schemas: Schemas,
+    indexes: dict[str, LabelIndex],
+    year: int,
+    notes: list[str] | None = None,
+    unread: set[str] | None = None,
 ) -> TablesRead | None:
     """None when no table is recognised in any template. `notes` receives why a table whose labels were
-    seen was not imported (too few rows read), in the template its own labels point to."""
+    seen was not imported (too few rows read), in the template its own labels point to; `unread` the key
+    figures such a table holds (the prose may contradict the table: it does not stand in for it)."""
     results = {fid: map_tables(grids, schemas[fid], index) for fid, index in indexes.items()}
     seen = {norm(c) for g in grids for row in g.rows for c in row}
     order = _table_order(schemas)
@@ -42,6 +48,8 @@ def read_standard_tables(
     for table_id in (t for t in every if t not in table_ids and notes is not None):
         by_labels = max(results, key=lambda fid: (specific[table_id].get(fid, 0), fid == year_format(schemas, year)))
         notes += [w for w in results[by_labels].warnings.get(table_id, []) if "未导入此表" in w]
+        if unread is not None:
+            unread |= held_figures(schemas[by_labels], {table_id})
     if not table_ids:
         return None
     ranked = {t: _ranked(results, specific[t], t) for t in table_ids}
