@@ -209,6 +209,23 @@ def test_counts_over_all_years_are_parts_and_do_not_hide_the_year_figure():
     assert _picked(("", text)) == {"reviews_total": 0, "lawsuits_total": 0}
 
 
+def test_running_totals_and_counts_that_hold_last_years_applications():
+    assert _picked(("", "截至目前，我镇已累计主动公开政府信息1362条。")) == {}
+    assert _picked(("", "截至目前，本镇2013年共主动公开政府信息121条。")) == {"proactive_items": 121}
+    assert _picked(("", "全年收到政府信息公开申请3件（含上年结转1件）。")) == {"applications_carried_over": 1}
+    assert _picked(("", "全年办理政府信息公开申请5件，其中上年结转2件，本年新收3件。")) == {}
+    assert _picked(("", "行政复议和行政诉讼案件均为零。")) == {"reviews_total": 0, "lawsuits_total": 0}
+    assert _picked(("", "发布法定主动公开内容1条，包括机构概况1条。")) == {}
+
+
+def test_two_numbers_in_one_cell_are_never_glued(tmp_path, schemas):
+    rows = [["规章", "0", "0", "0"], ["行政规范性文件", "2 2", "0", "5"]]
+    text = HEAD + "\n".join("| " + " | ".join(r) + " |" for r in [*T1_F2021[:2], *rows, *T1_F2021[4:]]) + "\n"
+    imported = _imported(tmp_path, text, schemas)
+    assert imported.tables["proactive"]["normative"] == [None, 0, 5]
+    assert any("两个数字" in w for w in imported.summary.warnings)
+
+
 def test_channels_new_media_and_what_a_total_counts():
     text = "全年主动公开政府信息185条。全年通过政务新媒体共发布各类信息426条。"
     assert _picked(("", text)) == {"proactive_items": 185}

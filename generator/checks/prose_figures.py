@@ -33,6 +33,9 @@ from generator.checks.prose_patterns import (
     OUTCOME,
     PATTERNS,
     PUBLISHED_WORDS,
+    THIS_YEAR,
+    TO_DATE,
+    WITH_CARRIED,
     Pattern,
 )
 
@@ -249,13 +252,16 @@ def _part(pattern: Pattern, sentence: str, match: re.Match) -> str:
         return _ROUND
     if pattern.row:
         return ""
-    if CUMULATIVE.search(_clause(sentence, match)) or (
+    to_date = TO_DATE.search(sentence[: match.start()]) and not THIS_YEAR.search(_clause(sentence, match))
+    if to_date or CUMULATIVE.search(sentence[: match.end()]) or (
         "累计" in _clause(sentence, match) and NEW_THEN_TOTAL.search(sentence[: match.end()])
     ):
         return "是历年累计的数字"
     if CHANGE.search(sentence[: match.start(1)]):
         return "是与上年相比的增减数"
     if pattern.figure == "applications_new" and not pattern.zero:
+        if WITH_CARRIED.search(sentence[match.end() :]):
+            return "含上年结转的申请，不只是本年新收"
         counted = re.split(r"共计|合计|总计|共", sentence[match.start() : match.start(1)])[-1]
         before = re.split(r"[，,；;]", sentence[: match.start()])[-1]
         if APPLICATION_WAYS.search(counted) or (counted == sentence[match.start() : match.start(1)]
@@ -286,7 +292,7 @@ def _part(pattern: Pattern, sentence: str, match: re.Match) -> str:
     said = re.sub(
         r"主动|公开|发布|推送|更新|公布|政府|政务|信息|各类|共计|合计|累计|总计|共|了|数量?|为|[：:\s]",
         "",
-        match.group(0),
+        lead if pattern.priority == 3 else match.group(0),  # a loose mention: what its clause names
     )
     if KINDS.search(said):
         return "只是一类信息的数字"

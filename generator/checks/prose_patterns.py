@@ -109,6 +109,7 @@ CASES_PATTERNS = tuple(
         _p(figure, rf"(?<!行政)(?<!政){noun}(?:案件)?{COLON}{NUM}\s*{CASES}", 2, needs="复议|诉讼"),
         _p(figure, rf"{NEG}[^。；;]{{0,40}}?{noun}", 1, zero=True),
         _p(figure, rf"{noun}[^。；;：:]{{0,30}}[：:]\s*(?:无|0件?)(?![\d件])", 1, zero=True),
+        _p(figure, rf"{noun}[^。；;：:\d]{{0,20}}?(?:均|都)(?:为|是)\s*(?:零|0)(?![\d.])", 1, zero=True),
     )
 )
 FEES = (
@@ -157,6 +158,11 @@ CHANNELS = {
 NEW_MEDIA = re.compile(r"微信|公众号|微博|新媒体|抖音|视频号|短视频|快手|头条|客户端")
 # A count over all years, not the report year's: "历年累计公开318条", "开通以来累计…"
 CUMULATIVE = re.compile(r"历年|累计至今|至今累计|迄今|(?:成立|开通|建站|运行|实施|开展)以来")
+# "截至目前，…累计…1362条" is a running total, unless the count names its year ("截至目前，本镇2013年共…")
+TO_DATE = re.compile(r"截[至止]目前")
+THIS_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?![\d底末])|本年|全年|今年|年度|当年")
+# "申请5件，其中上年结转2件" / "申请3件（含上年结转1件）": a count that holds last year's applications
+WITH_CARRIED = re.compile(r"^[^。；;]{0,4}?(?:[（(]|，|,)?\s*(?:其中|含|包括|包含)[^。；;）)]{0,6}上一?年度?结转")
 # "新增…48条，累计…1036条": after a count of the year's new items, 累计 is the running total
 NEW_THEN_TOTAL = re.compile(r"新增[^。；;]*累计")
 # A change against last year, not the figure: "较上年增加32条", "同比减少2件"
@@ -174,4 +180,6 @@ CHANNEL = re.compile("|".join(CHANNELS))
 MANY_CHANNELS = re.compile(
     r"等(?:渠道|平台|载体|形式|方式|途径|媒体|栏目)|多种|多个|各类渠道|各渠道|线上线下|线上和线下|不同渠道"
 )
-KINDS = re.compile(r"文件|动态|政策|公告|通知|解读|预算|决算|人事|规划|年报|指南|招标|采购|财政|项目|简报|新闻|稿件")
+KINDS = re.compile(
+    r"文件|动态|政策|公告|通知|解读|预算|决算|人事|规划|年报|指南|招标|采购|财政|项目|简报|新闻|稿件|法定"
+)
