@@ -293,3 +293,14 @@ def test_the_benchmark_counts_a_value_where_the_truth_is_blank_as_wrong_and_a_re
     source.write_text("\n\n", encoding="utf-8")
     score = score_file(source, truth_path, schemas)
     assert score.figures_wrong == 0 and score.fields_right == 0 and "refused" in score.misses[0]
+
+
+@pytest.mark.parametrize("unit", ["0 0 0\n", "000000\n", "0\n|\n", "\t0\n", "| 0 | 0 |\n", "0\t0\t0\n"])
+def test_long_runs_without_labels_take_linear_time(tmp_path, schemas, unit):
+    """Every finder once rescanned such a run from each of its lines: minutes for a few thousand lines."""
+    import time
+
+    text = "某镇2021年政府信息公开工作年度报告\n一、总体情况\n" + unit * 6000
+    started = time.perf_counter()
+    _imported(tmp_path, text, schemas)
+    assert time.perf_counter() - started < 15

@@ -52,6 +52,7 @@ GLYPHS = re.compile(r"^[\u4e00-\u9fff](?:[ \xa0\u3000]+[\u4e00-\u9fff]){2,}$")
 ROW_MIN = 3  # rows of a label and its values before a run of spaced or squeezed rows counts as a table
 _TRAILING_NUMBERS = re.compile(r"[-+]?[\d.]+$")
 LABEL_MAX = 80  # the longest normalised label (Table 2's row （六）1.) is shorter
+RUN_MAX = 3000  # lines in one table run: the three tables one cell per line, PDF debris and all, hold fewer
 
 
 def find_tables(blocks: list[Block], known: set[str]) -> list[Block]:
@@ -72,15 +73,21 @@ def _scan(lines: list[str], known: set[str]) -> list[Block]:
     pieces, groups = _pieces(lines, known)
     out: list[Block] = []
     out_groups: list[int] = []
+    # A run that holds too few labels fails from any later start inside it too: a finder that reports
+    # where its failed run ended is not tried again before that line (no quadratic rescans)
+    failed_until: dict = {}
     i = 0
     while i < len(pieces):
         for finder in (_bar_run, _tsv_run, _tab_run, _pipe_run, _spaced_run, _squeezed_run, _line_run):
+            if failed_until.get(finder, 0) > i:
+                continue
             end, grid = finder(pieces, i, known)
             if grid is not None:
                 out.append(replace(grid, form="oneline") if groups[i] >= 0 else grid)
                 out_groups.append(-1)
                 i = end
                 break
+            failed_until[finder] = end
         else:
             out.append(pieces[i])
             out_groups.append(groups[i])
@@ -161,7 +168,7 @@ def _tsv_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid |
             break
         i += 1
     if not any(len(r) > 1 for r in rows) or _labels_in([c for r in rows for c in r], known) < MIN_LABELS:
-        return start, None
+        return i, None  # (where the run ended: no start inside it can do better)
     return _trim_blank_tail(lines, start, i), Grid(tuple(rows), True, "tsv")
 
 
@@ -199,7 +206,7 @@ def _tab_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid |
         i += 1
     rows = [r for r in rows if r]
     if _labels_in([c for r in rows for c in r], known) < MIN_LABELS:
-        return start, None
+        return i, None
     return _trim_blank_tail(lines, start, i), Grid(tuple(tuple(r) for r in rows), True, "tab")
 
 
@@ -217,7 +224,7 @@ def _pipe_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid 
             rows.append(tuple(cells))
         i += 1
     if not rows or _labels_in([c for r in rows for c in r], known) < MIN_LABELS:
-        return start, None
+        return i, None
     return _trim_blank_tail(lines, start, i), _pipe_grid(rows)
 
 
@@ -241,12 +248,12 @@ def _pipe_grid(rows: list[tuple[str, ...]]) -> Grid:
 def _bar_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid | None]:
     """Cells closed by '|' lines. Row ends are not marked: the grid is read like one cell per line;
     an empty cell (two '|' lines in a row) keeps its place."""
-    if _BAR.match(lines[start].strip()) or _blank(lines[start]):
-        return start, None
+    if _BAR.match(lines[start].strip()) or _blank(lines[start]) or _merge_label(lines, start, known)[0] is None:
+        return start, None  # a run starts with a label (a title, header or row label)
     cells: list[str] = []
     current: list[str] = []
     i = end = start
-    while i < len(lines):
+    while i < len(lines) and i - start < RUN_MAX:
         text = lines[i].strip(" \t\xa0\u3000")
         if _BAR.match(text):
             # a label broken over lines is joined; two values before one '|' stay apart (and do not fit)
@@ -267,10 +274,13 @@ def _bar_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid |
 
 def _spaced_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid | None]:
     """Rows of cells split by spaces; a label wrapped onto the next line is joined to its end."""
+    first, _ = _spaced_row(lines, start, known)
+    if first is None or not any(norm(c) in known for c in first):
+        return start, None  # a run starts with a row that holds a label
     rows: list[tuple[str, ...]] = []
     full = 0  # rows with a label and values
     i = start
-    while i < len(lines):
+    while i < len(lines) and i - start < RUN_MAX:
         if _blank(lines[i]) and rows:
             i += 1
             continue
@@ -316,10 +326,13 @@ def _row_evidence(row: tuple[str, ...], known: set[str]) -> bool:
 def _squeezed_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid | None]:
     """Rows whose cells lost their separators (`规章000`): labels split by the schema's labels, the
     trailing digits kept as one cell for tables.py to split only where certain."""
+    first = _squeezed_row(lines[start], known)
+    if first is None or not any(c in known for c in first):
+        return start, None  # a run starts with a row that holds a label
     rows: list[tuple[str, ...]] = []
     glued = 0
     i = start
-    while i < len(lines):
+    while i < len(lines) and i - start < RUN_MAX:
         if _blank(lines[i]) and rows:
             i += 1
             continue
@@ -365,9 +378,11 @@ def _segment(key: str, known: set[str]) -> list[str] | None:
 
 
 def _line_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid | None]:
+    if _merge_label(lines, start, known)[0] is None:
+        return start, None  # a run starts with a label
     cells: list[str] = []
     i = start
-    while i < len(lines):
+    while i < len(lines) and i - start < RUN_MAX:
         merged, used = _merge_label(lines, i, known)
         if merged is not None:
             cells.append(merged)
@@ -381,8 +396,7 @@ def _line_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid 
             break
     while cells and norm(cells[-1]) not in known and not is_value(cells[-1]):
         cells.pop()
-    starts_with_label = _merge_label(lines, start, known)[0] is not None
-    if not starts_with_label or _labels_in(cells, known) < MIN_LABELS + 1:
+    if _labels_in(cells, known) < MIN_LABELS + 1:
         return start, None
     return _trim_blank_tail(lines, start, i), Grid(tuple((c,) for c in cells), False, "lines")
 
