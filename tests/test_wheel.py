@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tests.conftest import REPO
 
-BLOCK = '<meta name="theme-color" content="#8b0000">'
+BLOCK = '<p class="site-note">本站已接入“我为政府网站找错”平台</p>'
 
 
 def _run(command: list, cwd: Path | None = None) -> subprocess.CompletedProcess:
@@ -56,7 +56,8 @@ def test_the_wheel_carries_everything_and_runs_init_new_build(tmp_path):
 
     (portal / "templates").mkdir()
     (portal / "templates/base.html").write_text(
-        f'{{% extends "xxgk/base.html" %}}\n{{% block head %}}{BLOCK}{{% endblock %}}\n', encoding="utf-8")
+        f'{{% extends "xxgk/base.html" %}}\n{{% block site_footer %}}{{{{ super() }}}}{BLOCK}{{% endblock %}}\n',
+        encoding="utf-8")
     _run([xxgk, "build", "--jobs", "2"], cwd=portal)
     after = page.read_bytes()
     assert after != before and after.replace(BLOCK.encode(), b"", 1) == before
