@@ -90,6 +90,7 @@ def _serve_parser(commands: argparse._SubParsersAction) -> None:
 
 def _new_parser(commands: argparse._SubParsersAction) -> None:
     n = commands.add_parser("new", help="新建报告或乡镇的模板文件")
+    _root_option(n)
     kinds = n.add_subparsers(dest="kind", required=True, metavar="类型")
     r = kinds.add_parser("report", help="新建 content/townships/<乡镇>/<年份>.md（表格已按格式填 0）")
     r.add_argument("slug", type=_slug, metavar="乡镇目录名", help="乡镇目录名，如 anqiu-jingzhi")

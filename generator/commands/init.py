@@ -28,7 +28,7 @@ SHARED = {
     "github/ISSUE_TEMPLATE/wrong-figure.yml": ".github/ISSUE_TEMPLATE/wrong-figure.yml",
 }
 # Names that a package keeps without their leading dot (so that no tool treats them as its own)
-DOTTED = {"github": ".github", "gitignore": ".gitignore"}
+DOTTED = {"github": ".github", "gitignore": ".gitignore", "gitattributes": ".gitattributes"}
 DEFAULT_TITLE = "乡镇政府信息公开工作年度报告"
 KEEP = "content/townships/.gitkeep"  # git keeps no empty folder
 
