@@ -20,7 +20,6 @@ from generator.engine.build import BuildOptions, build
 from generator.engine.load import load_site
 from generator.publish.preview import relative_links
 from tests.conftest import REPO, TODAY, build_site, write_files
-from tests.test_build import digest_tree
 from tests.test_workflows import GIT, _actionlint
 from tests.workflow_runner import our_steps, run_steps
 
