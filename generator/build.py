@@ -37,6 +37,7 @@ from generator.pages import Page, Urls, data_routes, report_facets, routes
 from generator.parse_cache import ParseCache, load_parse_cache, save_parse_cache
 from generator.problems import Problem, blocking, sort_problems
 from generator.progress import Progress
+from generator.reader_notes import reader_notes, with_reader_notes
 from generator.render import RenderJob, render_to
 from generator.revisions import with_revisions
 from generator.safe_files import UnsafeFile, copy_regular, regular_stat, walk
@@ -129,6 +130,7 @@ def build(root: Path, options: BuildOptions) -> BuildResult:
         if site is None or blocking(problems, options.strict):
             return BuildResult(tuple(problems), False, seconds=time.perf_counter() - started)
         site = for_publishing(root, site, options)
+        site = with_reader_notes(site, reader_notes(site, problems))
         key = build_key(templates, SCHEMA_DIR, site.config.digest, site.config.base_url, code)
         if previous and not _trusted(previous, key, options.out):
             previous, note = None, "cache is for other config or output folder, rebuilding everything"

@@ -202,7 +202,8 @@ def report_route(site: Site, index: SiteIndex, urls: Urls, facets: Facets, repor
     neighbours = (index.previous.get(report.key), index.following.get(report.key))
     deps = (report.digest, index.townships[report.township].digest,
             *(facets.listing[n.key] for n in neighbours if n),
-            *(r.commit for r in site.corrections.get(report.path, ())))
+            *(r.commit for r in site.corrections.get(report.path, ())),
+            *(f"note\0{n.target}\0{n.key}\0{n.text}" for n in site.reader_notes.get(report.path, ())))
     return Page("report", urls.report(report.township, report.year), "report.html", report.key, deps)
 
 
