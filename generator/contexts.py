@@ -108,7 +108,8 @@ TOC_BLOCKS = 5
 # Lists that grow with the site stay bounded (issue 21): above this many rows a page shows one
 # row per county, with totals, and the county's own page lists its townships.
 LIST_LIMIT = 50
-# /townships/ names every township while the site has at most this many (about 40 KB of links).
+# /townships/ names every township while the site has at most this many (about 40 KB of links);
+# above it, each county's page does.
 NAME_LIMIT = 600
 # The home page's region tree opens its levels while it stays this short (lines at 360 px).
 OPEN_LINES = 30
@@ -146,7 +147,6 @@ def _townships(page, site, index, urls, converter) -> dict:
         "title": "全部乡镇",
         "description": f"按地区列出的 {len(site.townships)} 个乡镇",
         "tree": region_tree(index),
-        "by_township": index.by_township,
         "list_names": len(site.townships) <= NAME_LIMIT,
     }
 

@@ -41,6 +41,7 @@ from generator.pages import Facets, Page, Urls, report_facets, report_route, rou
 from generator.parse_cache import Parsed, reusable, stat_of
 from generator.problem_groups import Groups, merged, report_groups
 from generator.problems import Problem, blocking
+from generator.reader_notes import reader_notes, with_reader_notes
 from generator.render import RenderJob, make_environment, render_to
 from generator.safe_files import copy_regular, regular_stat
 from generator.schema import SCHEMA_DIR, Schemas, load_schemas
@@ -126,10 +127,12 @@ def rebuild(
     problems = merged(state.groups, problems)
     if blocking(problems):
         return Rebuild(state, tuple(problems), site, seconds=time.perf_counter() - started)
+    site = with_reader_notes(site, reader_notes(site, problems))
+    state = dataclasses.replace(state, table=noted_routes(state.table, site, index, urls, key))
     if state.environment is None or state.environment.loader.searchpath != [str(templates)]:
         state = dataclasses.replace(state, environment=_compiled_environment(templates))
     try:
-        written, rendered, removed = write_changed(root, site, index, urls, table, out, state, jobs)
+        written, rendered, removed = write_changed(root, site, index, urls, state.table, out, state, jobs)
     except RenderFailed as failure:
         crash = "".join(traceback.format_exception(failure.__cause__ or failure))
         state = dataclasses.replace(state, written=failure.written)
@@ -225,6 +228,24 @@ def route_table(site: Site, index: SiteIndex, urls: Urls, key: str, previous: Ro
             page = report_route(site, index, urls, facets, report)
             pages[urls.output_path(page.url)] = (page, page.fingerprint(key))
     return RouteTable(shared_key, facets, pages, previous.known)
+
+
+def noted_routes(table: RouteTable, site: Site, index: SiteIndex, urls: Urls, key: str) -> RouteTable:
+    """The routes of the report pages whose reader notes (reader_notes.py, known only after the
+    checks) differ from the ones their route was made with: an edit to one report can change the
+    notes of the next year's (table.cross_year, report.copy_paste)."""
+    changed = {}
+    for rel, (page, _) in table.pages.items():
+        if page.kind != "report":
+            continue
+        report = table.facets.reports.get(page.key)
+        noted = report is not None and report.path in site.reader_notes
+        if report is None or not (noted or any(d.startswith("note\0") for d in page.deps)):
+            continue
+        made = report_route(site, index, urls, table.facets, report)
+        if made.deps != page.deps:
+            changed[rel] = (made, made.fingerprint(key))
+    return dataclasses.replace(table, pages={**table.pages, **changed}) if changed else table
 
 
 def _check(site: Site, previous: dict, current: dict, known: frozenset[str]) -> list[Problem]:

@@ -106,6 +106,7 @@
 
   function isZero(cell) { return !cell.td.classList.contains("blank") && text(cell.td) === "0"; }
   function isBlank(cell) { return cell.td.classList.contains("blank"); }
+  function isUnstated(cell) { return !!cell.td.querySelector(".na"); }
 
   // The words every cell's column path starts with (表二's 申请人情况): said once, above.
   function commonPrefix(items) {
@@ -194,11 +195,12 @@
     var caption = table.caption;
     if (caption && !caption.classList.contains("visually-hidden")) { view.appendChild(make("p", "pt-caption", text(caption))); }
     if (prefix.length) { view.appendChild(make("p", "pt-note", "各列：" + prefix.join(" · "))); }
-    var index = 0, zeros = [], blanks = [], lastParents = [];
+    var index = 0, zeros = [], blanks = [], unstated = [], lastParents = [];
     function flush() {
       if (zeros.length) { view.appendChild(foldLines(zeros, "以下各项均为 0：", std)); }
       if (blanks.length) { view.appendChild(foldLines(blanks, "以下各项原表空白：", std)); }
-      zeros = []; blanks = []; lastParents = [];
+      if (unstated.length) { view.appendChild(foldLines(unstated, "以下各项均未载明：", std)); }
+      zeros = []; blanks = []; unstated = []; lastParents = [];
     }
     read.items.forEach(function (item) {
       if (item.section) {
@@ -214,6 +216,7 @@
       });
       if (item.cells.every(isZero)) { zeros.push(item); return; }
       if (item.cells.every(isBlank)) { blanks.push(item); return; }
+      if (item.cells.every(isUnstated)) { unstated.push(item); return; }
       var parents = item.rowPath.slice(0, -1);
       parents.forEach(function (th, depth) {
         if (lastParents[depth] === th) { return; }
@@ -227,8 +230,14 @@
       label.appendChild(labelOf(item.rowPath[item.rowPath.length - 1], std));
       block.appendChild(label);
       var list = make("div", "pt-pairs");
-      pairs(item.cells, 0, std, list);
+      pairs(item.cells.filter(function (c) { return !isUnstated(c); }), 0, std, list);
       block.appendChild(list);
+      var missing = item.cells.filter(isUnstated);
+      if (missing.length) {
+        var line = make("p", "pt-unstated", "未载明：" + missing.map(function (c) { return c.path.join(" "); }).join("、"));
+        line.dataset.cells = missing.map(function (c) { return c.index; }).join(" ");
+        block.appendChild(line);
+      }
       view.appendChild(block);
     });
     flush();
@@ -306,7 +315,7 @@
 
   function visible(node) {
     var el = node.parentElement;
-    if (!el || el.closest(".visually-hidden, [aria-hidden=true], .is-phone")) { return false; }
+    if (!el || el.closest(".visually-hidden, [aria-hidden=true], .is-phone, .toc")) { return false; }
     return el.getClientRects().length > 0;
   }
 
