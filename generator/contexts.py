@@ -237,7 +237,22 @@ def counties_in_order(index: SiteIndex) -> list:
     return [county for p in index.provinces for c in p.cities for county in c.counties]
 
 
-def county_coverage(index: SiteIndex, years: tuple[int, ...]) -> list[dict]:
+def city_groups(rows: list[dict]) -> list[tuple[str, list[dict]]]:
+    """Rows of counties (each with its "county"), under a heading per city once there are more
+    than LIST_LIMIT of them; else one group without a heading."""
+    if len(rows) <= LIST_LIMIT:
+        return [("", rows)]
+    groups: list[tuple[str, list[dict]]] = []
+    for row in rows:
+        county = row["county"]
+        label = county.province if county.city == county.province else f"{county.province} {county.city}"
+        if not groups or groups[-1][0] != label:
+            groups.append((label, []))
+        groups[-1][1].append(row)
+    return groups
+
+
+def county_coverage(index: SiteIndex, years: tuple[int, ...]) -> list[tuple[str, list[dict]]]:
     """County × year: how many of the county's townships published a report that year (one row
     per county, never one per township: the county's page has those)."""
     rows = []
@@ -246,7 +261,7 @@ def county_coverage(index: SiteIndex, years: tuple[int, ...]) -> list[dict]:
         for report in index.reports_of_county(county):
             per_year[report.year] += 1
         rows.append({"county": county, "cells": [per_year[y] for y in years]})
-    return rows
+    return city_groups(rows)
 
 
 def _year(page, site, index, urls, converter) -> dict:
@@ -279,6 +294,7 @@ def _year(page, site, index, urls, converter) -> dict:
         "missing": len(site.townships) - len(published),
         "figures": figures,
         "counties": counties,
+        "groups": city_groups(counties),
         "by_county": len(site.townships) > LIST_LIMIT,
         "totals": _total_cells(published, figures),
         "previous_year": year - 1 if year - 1 in index.by_year else None,

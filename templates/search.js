@@ -373,6 +373,7 @@ async function search(state) {
   const query = collapse(state.q);
   current = null;
   document.getElementById("search-hint").hidden = true;
+  form.classList.toggle("has-query", !!query);
   showFilters(state);
   if (!query) { list.replaceChildren(); statusLine.textContent = ""; more.hidden = true; return; }
   if (!queryGrams(query).length) { list.replaceChildren(); statusLine.textContent = `“${query}”中没有汉字、字母或数字，请输入要查找的文字`; more.hidden = true; return; }
