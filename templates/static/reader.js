@@ -186,8 +186,38 @@
     return box;
   }
 
+  // A table of which years have a report (a county's townships × years): on a phone, a row's
+  // years as two lines, 已发布 with a link per year and 未收录; any other cell stays a pair.
+  function presenceLines(cells, block) {
+    var shown = [], missing = [], rest = [];
+    cells.forEach(function (c) {
+      var link = c.td.querySelector("a");
+      if (link) { shown.push(c); } else if (c.td.querySelector(".missing")) { missing.push(c); } else { rest.push(c); }
+    });
+    if (shown.length) {
+      var line = make("p", "pt-years");
+      line.appendChild(make("span", "pt-years-lead", "已发布："));
+      shown.forEach(function (c) {
+        var link = make("a", "", c.path.join(" "));
+        link.href = c.td.querySelector("a").getAttribute("href");
+        link.appendChild(make("span", "visually-hidden", "年度报告"));
+        line.appendChild(link);
+        line.appendChild(document.createTextNode(" "));
+      });
+      line.dataset.cells = shown.map(function (c) { return c.index; }).join(" ");
+      block.appendChild(line);
+    }
+    if (missing.length) {
+      var gap = make("p", "pt-years pt-missing", "未收录：" + missing.map(function (c) { return c.path.join(" "); }).join("、"));
+      gap.dataset.cells = missing.map(function (c) { return c.index; }).join(" ");
+      block.appendChild(gap);
+    }
+    return rest;
+  }
+
   function build(wrapper, table) {
     var std = table.classList.contains("std-table");
+    var presence = table.classList.contains("presence");
     var read = readTable(table);
     var prefix = commonPrefix(read.items);
     var view = make("div", "phone-table" + (std ? " phone-std" : " phone-list"));
@@ -229,9 +259,11 @@
       var label = make("p", "pt-label");
       label.appendChild(labelOf(item.rowPath[item.rowPath.length - 1], std));
       block.appendChild(label);
+      var cells = item.cells;
+      if (presence) { cells = presenceLines(cells, block); }
       var list = make("div", "pt-pairs");
-      pairs(item.cells.filter(function (c) { return !isUnstated(c); }), 0, std, list);
-      block.appendChild(list);
+      pairs(cells.filter(function (c) { return !isUnstated(c); }), 0, std, list);
+      if (list.childNodes.length) { block.appendChild(list); }
       var missing = item.cells.filter(isUnstated);
       if (missing.length) {
         var line = make("p", "pt-unstated", "未载明：" + missing.map(function (c) { return c.path.join(" "); }).join("、"));
