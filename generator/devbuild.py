@@ -73,6 +73,7 @@ class DevState:
     table: RouteTable | None = None
     groups: Groups = field(default_factory=dict)  # each report file's problems, sorted (problem_groups.py)
     written: dict[str, str] = field(default_factory=dict)  # output path → fingerprint of the file there
+    noted: frozenset[str] = frozenset()  # the report pages whose route carries reader notes
     environment: jinja2.Environment | None = None  # kept so that templates compile once
 
 
@@ -128,7 +129,7 @@ def rebuild(
     if blocking(problems):
         return Rebuild(state, tuple(problems), site, seconds=time.perf_counter() - started)
     site = with_reader_notes(site, reader_notes(site, problems))
-    state = dataclasses.replace(state, table=noted_routes(state.table, site, index, urls, key))
+    state = dataclasses.replace(state, **noted_routes(state, site, index, urls, key))
     if state.environment is None or state.environment.loader.searchpath != [str(templates)]:
         state = dataclasses.replace(state, environment=_compiled_environment(templates))
     try:
@@ -230,22 +231,25 @@ def route_table(site: Site, index: SiteIndex, urls: Urls, key: str, previous: Ro
     return RouteTable(shared_key, facets, pages, previous.known)
 
 
-def noted_routes(table: RouteTable, site: Site, index: SiteIndex, urls: Urls, key: str) -> RouteTable:
+def noted_routes(state: DevState, site: Site, index: SiteIndex, urls: Urls, key: str) -> dict:
     """The routes of the report pages whose reader notes (reader_notes.py, known only after the
     checks) differ from the ones their route was made with: an edit to one report can change the
-    notes of the next year's (table.cross_year, report.copy_paste)."""
-    changed = {}
-    for rel, (page, _) in table.pages.items():
-        if page.kind != "report":
-            continue
-        report = table.facets.reports.get(page.key)
-        noted = report is not None and report.path in site.reader_notes
-        if report is None or not (noted or any(d.startswith("note\0") for d in page.deps)):
+    notes of the next year's (table.cross_year, report.copy_paste). Only the pages with notes now
+    or at the last rebuild are looked at."""
+    table, changed, noted = state.table, {}, set()
+    reports = {r.path: r for r in site.reports if r.path in site.reader_notes}
+    for report in reports.values():
+        noted.add(urls.output_path(urls.report(report.township, report.year)))
+    for rel in noted | state.noted:
+        page = table.pages.get(rel, (None,))[0]
+        report = table.facets.reports.get(page.key) if page else None
+        if report is None:
             continue
         made = report_route(site, index, urls, table.facets, report)
         if made.deps != page.deps:
             changed[rel] = (made, made.fingerprint(key))
-    return dataclasses.replace(table, pages={**table.pages, **changed}) if changed else table
+    pages = {**table.pages, **changed} if changed else table.pages
+    return {"table": dataclasses.replace(table, pages=pages), "noted": frozenset(noted)}
 
 
 def _check(site: Site, previous: dict, current: dict, known: frozenset[str]) -> list[Problem]:
