@@ -20,7 +20,12 @@ from generator.table_values import derive_figures, read_tables
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)  # used with fullmatch: "$" lets a final newline in
 YEAR_MIN = 2008  # the 条例 took effect on 2008-05-01; no report predates it
 FUTURE_MARGIN = timedelta(days=31)
-CONFIG_FIELDS = ("title", "base_url", "publisher", "contact", "language", "description")
+CONFIG_FIELDS = ("title", "base_url", "publisher", "contact", "language", "description", "repository")
+# The content repository, where the editors' form sends new reports: https://github.com/<owner>/<repo>,
+# optionally /tree/<branch> (default main).
+GITHUB_REPOSITORY = re.compile(
+    r"https://github\.com/([A-Za-z0-9-]+)/([A-Za-z0-9._-]+?)(?:\.git)?(?:/tree/([A-Za-z0-9._/-]+?))?/?", re.ASCII
+)
 TOWNSHIP_FIELDS = ("name", "county", "city", "province", "code", "county_slug")
 REPORT_FIELDS = ("year", "published", "organ", "title", "index_no", "format", "source", "figures", "tables")
 PAGE_FIELDS = ("title", "description")
@@ -64,6 +69,15 @@ def _config(source: Source | None, problems: list[Problem]) -> SiteConfig | None
         reader.problem(
             ("base_url",), "config.base_url", f"base_url 应为 / 、/路径/ 或 https://域名/路径/，实为“{base_url}”"
         )
+    repository = reader.text("repository", "内容仓库")
+    if repository and not GITHUB_REPOSITORY.fullmatch(repository):
+        reader.problem(
+            ("repository",),
+            "config.repository",
+            f"repository 应为 GitHub 仓库地址，如 https://github.com/组织名/仓库名"
+            f"（可加 /tree/分支名），实为“{repository}”",
+        )
+        repository = ""
     problems += reader.problems
     return SiteConfig(
         title,
@@ -74,6 +88,7 @@ def _config(source: Source | None, problems: list[Problem]) -> SiteConfig | None
         reader.text("language", "语言", default="zh-CN"),
         reader.text("description", "站点简介"),
         source.digest,
+        repository,
     )
 
 

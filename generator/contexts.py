@@ -9,6 +9,7 @@ import markdown
 from generator.charts import figure_charts
 from generator.cross_checks import year_gaps
 from generator.data_pages import DATA_PAGE_BUILDERS
+from generator.editor_page import editor_context
 from generator.guide import expand_generated
 from generator.markup import BodySection, normalize_heading, split_sections, to_html
 from generator.model import FIGURES, Report, Site
@@ -266,7 +267,8 @@ def _search(page, site, index, urls, converter) -> dict:
 
 
 def site_pages(site: Site, index: SiteIndex, urls: Urls) -> list[Page]:
-    return [p for p in routes(site, index, urls) if p.template.endswith(".html") and p.kind != "not_found"]
+    unlisted = ("not_found", "editor")  # the editors' form is for editors only (noindex): not in the sitemap
+    return [p for p in routes(site, index, urls) if p.template.endswith(".html") and p.kind not in unlisted]
 
 
 _BUILDERS = {
@@ -284,4 +286,5 @@ _BUILDERS = {
     "township_feed": _township_feed,
     **DATA_PAGE_BUILDERS,
     "search": _search,
+    "editor": editor_context,  # issue 23
 }

@@ -43,6 +43,7 @@ class SiteConfig:
     language: str = "zh-CN"
     description: str = ""
     digest: str = ""
+    repository: str = ""  # the content repository on GitHub, for the editors' form (issue 23)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from generator.cells import CellDef, filled_cells, report_cells
 from generator.datapackage import REPORT_CSV_FIELDS, TOWNSHIP_FIELDS, bulk_columns, datapackage, report_tables_schema
+from generator.editor_page import EDITOR_WRITERS
 from generator.model import FIGURES, Cell, Report, Site
 from generator.navigation import SiteIndex
 from generator.pages import Facets, Page, Urls
@@ -28,8 +29,10 @@ def data_deps(page: Page, index: SiteIndex, facets: Facets) -> tuple[str, ...]:
         return (facets.data[report.key], index.townships[report.township].digest, report.index_no)
     if page.kind == "report_csv":
         return (facets.data[page.key],)
-    if page.kind == "report_schema":
+    if page.kind in ("report_schema", "format_document"):  # made from the schema alone
         return ()
+    if page.kind == "editor_townships":
+        return (facets.all_listings,)
     return (facets.all_data,)
 
 
@@ -210,4 +213,5 @@ _WRITERS: dict[str, Callable[[Page, Site, SiteIndex, Urls], bytes]] = {
     "bulk_xlsx": _bulk_xlsx,
     "datapackage": _datapackage,
     "report_schema": _report_schema,
+    **EDITOR_WRITERS,  # issue 23: format documents, the editors' form's townships
 }

@@ -11,7 +11,7 @@ from generator.cells import compared_cells, stated_cells
 from generator.model import FIGURE_NAMES, Report, Site
 from generator.navigation import SiteIndex
 
-RESERVED = {"townships", "years", "regions", "static", "search", "data", "compare"}
+RESERVED = {"townships", "years", "regions", "static", "search", "data", "compare", "editor"}
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,19 @@ class Urls:
         """One cell's matrix; a region is a section of the site-wide page (see README, Open data)."""
         return f"{self.compare_table(fmt, table)}{cell_id}/" + (f"#r-{county_slug}" if county_slug else "")
 
+    # The editors' form (issue 23): its page, its list of townships, and the format documents.
+    def editor(self, slug: str = "", year: int | None = None) -> str:
+        """The form, opened ready for a township and year when they are given."""
+        query = "&".join(f"{k}={v}" for k, v in (("township", slug), ("year", year)) if v)
+        return f"{self.base_path}editor/" + (f"?{query}" if query else "")
+
+    def editor_townships(self) -> str:
+        return f"{self.base_path}editor/townships.json"
+
+    def format_document(self, fmt_id: str) -> str:
+        """Labels, layout and rules of one format, for programs (generator/format_document.py)."""
+        return f"{self.data_home()}formats/{fmt_id}.json"
+
     def absolute(self, url: str) -> str:
         """Full URL for feeds and sitemaps; relative to the host when base_url has none."""
         parts = urlsplit(self.base_url)
@@ -189,6 +202,7 @@ def routes(site: Site, index: SiteIndex, urls: Urls, facets: Facets | None = Non
     for page in site.pages:
         yield Page("page", urls.page(page.name), "page.html", (page.name,), (page.digest,))
     yield Page("search", urls.search(), "search.html", (), listings)
+    yield Page("editor", urls.editor(), "editor.html", (), ())  # issue 23: the editors' form (editor_page.py)
     yield Page("not_found", urls.not_found(), "404.html", (), ())
     yield Page("feed", urls.feed(), "feed.xml", (), listings)
     pages = tuple(p.digest for p in site.pages)
@@ -257,4 +271,8 @@ def data_routes(site: Site, index: SiteIndex, urls: Urls) -> Iterator[Page]:
         yield Page("bulk_csv", urls.data_file(f"{fmt_id}-{table_id}.csv"), "", (fmt_id, table_id))
         yield Page("bulk_xlsx", urls.data_file(f"{fmt_id}-{table_id}.xlsx"), "", (fmt_id, table_id))
     yield Page("report_schema", urls.data_file("report-tables.schema.json"), "")
+    # issue 23: the format documents and the editors' form's list of townships (editor_page.py)
+    for fmt_id in sorted(site.schemas):
+        yield Page("format_document", urls.format_document(fmt_id), "", (fmt_id,))
+    yield Page("editor_townships", urls.editor_townships(), "")
     yield Page("datapackage", urls.data_file("datapackage.json"), "")

@@ -61,6 +61,9 @@ _CATALOGUE: tuple[tuple[str, str, str, str, str], ...] = (
      "站点需要 content/site.yaml，至少写 title:（站点名称）和 base_url:（站点地址，如 /）。"),
     ("config.base_url", _E, "字段", "站点地址写法不对",
      "site.yaml 中的 base_url 应为 /、/路径/ 或 https://域名/路径/ 的形式。"),
+    ("config.repository", _E, "字段", "内容仓库地址写法不对",
+     "site.yaml 中的 repository 是在线填报页面提交报告的去处，应为 GitHub 仓库的地址，如 "
+     "https://github.com/组织名/仓库名；默认分支不是 main 时写成 https://github.com/组织名/仓库名/tree/分支名。"),
     # 字段
     ("field.required", _E, "字段", "缺少必填字段",
      "报告必须写 year:（报告年度）；township.yaml 必须写 name、county、city、province；site.yaml 必须写 title。"
@@ -116,6 +119,9 @@ _CATALOGUE: tuple[tuple[str, str, str, str, str], ...] = (
     # 表格
     ("table.not_in_format", _E, "表格", "这种格式没有统计表",
      "2018 年及以前的报告没有统一表格。请删去 tables:，把正文中的关键数字写在 figures: 下。"),
+    ("table.format", _W, "表格", "表格格式与报告不同",
+     "这张表写了 format:，按另一种格式填写（有的报告确实混用了两种表格，如 2021 年的报告仍用 2019 年版表一）。"
+     "请对照原件核对；原件确实如此就保留，否则删去表下的 format: 一行。"),
     ("table.unknown", _E, "表格", "不认识的表",
      "tables: 下只能有 proactive（表一）、applications（表二）、review（表三）。请检查拼写。"),
     ("table.unknown_row", _E, "表格", "不认识的行",

@@ -6,7 +6,7 @@ import math
 
 from generator.model import Cell, Figure, TableValues
 from generator.problems import Problem
-from generator.schema import Column, Schemas, Table
+from generator.schema import Column, Format, Schemas, Table
 from generator.source import Source
 
 
@@ -32,7 +32,8 @@ def read_tables(source: Source, schemas: Schemas, fmt_id: str) -> tuple[tuple[Ta
         return (), problems
     tables = []
     for table_id, rows in raw.items():
-        table = fmt.table(str(table_id))
+        table_fmt, rows = _table_format(schemas, fmt, table_id, rows, problem)
+        table = table_fmt.table(str(table_id))
         if table is None:
             problem(
                 (table_id,),
@@ -43,9 +44,36 @@ def read_tables(source: Source, schemas: Schemas, fmt_id: str) -> tuple[tuple[Ta
             problem((table_id,), "field.type", f"{table.number}（{table_id}）下应每行一项：行名: [数字, …]")
         else:
             values = _read_rows(table, rows, problem)
-            tables.append(TableValues(table.id, fmt.id, values, source.line_of("tables", table_id)))
+            tables.append(TableValues(table.id, table_fmt.id, values, source.line_of("tables", table_id)))
     order = [t.id for t in fmt.tables]
     return tuple(sorted(tables, key=lambda t: order.index(t.id))), problems
+
+
+def _table_format(schemas: Schemas, fmt: Format, table_id: object, rows: object, problem) -> tuple[Format, object]:
+    """A table may be in another format than its report (report-formats.md §1: real reports mix
+    them), declared by a `format:` line among its rows; returns that format and the rows."""
+    if not isinstance(rows, dict) or "format" not in rows:
+        return fmt, rows
+    declared = str(rows["format"])
+    rows = {k: v for k, v in rows.items() if k != "format"}
+    keys = (table_id, "format")
+    other = schemas.get(declared)
+    if other is None:
+        problem(keys, "format.unknown", f"没有“{declared}”这种格式，可选：{'、'.join(sorted(schemas))}")
+        return fmt, rows
+    if other.table(str(table_id)) is None:
+        problem(keys, "table.unknown", f"{other.name}中没有“{table_id}”表，请删去这一行 format，按报告的格式填写")
+        return fmt, rows
+    if other.id != fmt.id:
+        table = other.table(str(table_id))
+        problem(
+            keys,
+            "table.format",
+            f"{table.number}按{other.name}（{other.id}）填写，与报告的{fmt.name}（{fmt.id}）不同；"
+            "请核对原件确实用了这种表格",
+            "warning",
+        )
+    return other, rows
 
 
 def _read_rows(table: Table, rows: dict, problem) -> dict[str, tuple[Cell, ...]]:

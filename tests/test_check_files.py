@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from generator.source import MAX_BYTES
 from tests.checking import REPORT, TOWNSHIP, expect, minimal, problems_in, report
 
@@ -89,4 +91,17 @@ def test_site_config_missing(tmp_path):
 def test_site_base_url(tmp_path):
     root = minimal(tmp_path, {"content/site.yaml": "title: 测试站\nbase_url: ftp://example.org/\n"})
     expect(root, "config.base_url", "content/site.yaml", 2)
+
+
+@pytest.mark.parametrize("value", ["example/site", "https://gitlab.com/a/b", "https://github.com/a", "http://github.com/a/b"])
+def test_site_repository_is_a_github_repository(tmp_path, value):
+    """The editors' form sends new reports to GitHub's new-file page of this repository."""
+    root = minimal(tmp_path, {"content/site.yaml": f"title: 测试站\nbase_url: /\nrepository: {value}\n"})
+    assert "github.com" in expect(root, "config.repository", "content/site.yaml", 3).message
+
+
+@pytest.mark.parametrize("value", ["https://github.com/a-b/c.d", "https://github.com/a/b.git", "https://github.com/a/b/tree/gh-1"])
+def test_site_repository_accepted(tmp_path, value):
+    root = minimal(tmp_path, {"content/site.yaml": f"title: 测试站\nbase_url: /\nrepository: {value}\n"})
+    assert not [p for p in problems_in(root) if p.path == "content/site.yaml"]
 

@@ -1,0 +1,308 @@
+// The editors' form (/editor/, templates/editor.html): choose a township and year, fill the
+// standard tables in their printed layout, see at each cell what `xxgk check` will say, and get the
+// report file. Everything it knows about a format comes from the format documents it loads at the
+// start (then it works offline); the checks are editor-rules.js, the file editor-file.js, the
+// tables editor-grid.js, sending and loading reports editor-send.js.
+(function () {
+  "use strict";
+  var form = document.getElementById("editor");
+  if (!form) return;
+  var $ = function (id) { return document.getElementById(id); };
+  var config = JSON.parse(form.dataset.config);
+  var Rules = window.XxgkRules, Grid = window.XxgkGrid, Send = window.XxgkSend;
+  var SEVERITY = { error: "错误", warning: "警告", notice: "提示" };
+  var RANK = { error: 3, warning: 2, notice: 1 };
+  var YEAR_MIN = 2008;
+  var state = {
+    townships: [], formats: {}, township: null, year: null, fmt: null, tableFormats: {}, values: {},
+    figures: {}, prev: null, prevYear: null, existing: false, touched: {}, problems: [], fields: {},
+  };
+  form.hidden = false;
+  form.addEventListener("submit", function (e) { e.preventDefault(); });
+
+  var urls = [config.townships].concat(Object.keys(config.formats).sort().map(function (id) { return config.formats[id]; }));
+  Promise.all(urls.map(Send.getJSON)).then(function (docs) {
+    state.townships = docs[0].townships;
+    docs.slice(1).forEach(function (doc) { state.formats[doc.format] = doc; });
+    setUp();
+    $("ed-loading").hidden = true;
+    $("ed-main").hidden = false;
+    form.dataset.ready = "true";  // for tests and for whoever waits for the form
+  }).catch(function (error) {
+    $("ed-loading").textContent = "无法载入表格格式（" + error.message + "）：请打开用 xxgk build 生成的网站中的本页。";
+  });
+
+  function setUp() {
+    var select = $("ed-township"), groups = {};
+    state.townships.forEach(function (t) {
+      var name = t.city === t.county ? t.county : t.city + t.county;
+      if (!groups[name]) { groups[name] = document.createElement("optgroup"); groups[name].label = name; select.appendChild(groups[name]); }
+      groups[name].appendChild(new Option(t.name, t.slug));
+    });
+    var query = new URLSearchParams(location.search);
+    select.value = query.get("township") || "";
+    $("ed-year").value = /^\d{4}$/.test(query.get("year") || "") ? query.get("year") : String(new Date().getFullYear() - 1);
+    select.addEventListener("change", choose);
+    $("ed-year").addEventListener("input", choose);
+    ["ed-title", "ed-organ", "ed-body"].forEach(function (id) {
+      $(id).addEventListener("input", function () { state.touched[id] = true; check(); });
+    });
+    ["ed-published", "ed-index"].forEach(function (id) { $(id).addEventListener("input", check); });
+    $("ed-figures").addEventListener("input", function (e) { state.figures[e.target.dataset.figure] = e.target.value; check(); });
+    listenToTables($("ed-table-list"));
+    $("ed-load").addEventListener("click", loadExisting);
+    $("ed-no-tables").addEventListener("change", render);
+    $("ed-download").addEventListener("click", function () { Send.download(fileText(), state.year + ".md"); });
+    $("ed-github").addEventListener("click", function () {
+      Send.github(config, state, fileText(), function (text) { $("ed-send-note").textContent = text; });
+    });
+    choose();
+  }
+
+  function formatForYear(year) {  // schema.format_for_year: the first format, by id, that covers the year
+    return Object.keys(state.formats).sort().map(function (id) { return state.formats[id]; }).find(function (f) {
+      return (f.years.from === null || year >= f.years.from) && (f.years.to === null || year <= f.years.to);
+    });
+  }
+
+  // A township or year chosen: the format follows the year; what was typed is kept (by row and
+  // column ids) where the new format has the same cells.
+  function choose() {
+    var text = $("ed-year").value.trim();
+    if (!/^\d{4}$/.test(text)) { $("ed-format-line").textContent = "请填写四位数字的年份，如 2023。"; return; }
+    var year = Number(text), slug = $("ed-township").value;
+    var fmt = formatForYear(year);
+    if (!state.fmt || fmt.format !== state.fmt.format) state.tableFormats = {};
+    state.township = state.townships.find(function (t) { return t.slug === slug; }) || null;
+    state.year = year;
+    state.fmt = fmt;
+    $("ed-format-line").textContent = "报告格式：" + fmt.name + "（" + fmt.doc_no + "）" +
+      (fmt.tables.length ? "" : "。这一年的报告没有统一表格：关键数字填在“基本信息”中。");
+    defaults();
+    var years = state.township ? state.township.years : [];
+    state.existing = years.indexOf(year) >= 0;
+    $("ed-existing").hidden = !state.existing;
+    $("ed-existing-text").textContent = state.existing ? state.township.name + year + "年度的报告已经发布。" +
+      "如需更正，可载入已发布的数据，改正后提交；提交时将复制文件并打开 GitHub 的编辑页面。" : "";
+    loadPrevious(years.indexOf(year - 1) >= 0 ? year - 1 : null);
+    history.replaceState(null, "", "?" + new URLSearchParams(slug ? { township: slug, year: text } : { year: text }));
+    render();
+  }
+
+  function defaults() {
+    var t = state.township, y = state.year;
+    if (!state.touched["ed-title"]) $("ed-title").value = t ? t.name + y + "年政府信息公开工作年度报告" : "";
+    if (!state.touched["ed-organ"]) $("ed-organ").value = t ? t.county + t.name + "人民政府" : "";
+    if (!state.touched["ed-body"]) {
+      $("ed-body").value = state.fmt.headings.map(function (h) { return "## " + h + "\n\n"; }).join("");
+    }
+  }
+
+  function loadPrevious(year) {
+    state.prev = null;
+    state.prevYear = year;
+    $("ed-prev").hidden = true;
+    if (year === null) return;
+    Send.getJSON(Send.fill(config.report_json, state.township.slug, year)).then(function (doc) {
+      if (state.prevYear !== year) return;
+      state.prev = {};
+      Send.reportTables(doc).forEach(function (t) { state.prev[t.id] = t.rows; });
+      $("ed-prev").textContent = "已载入 " + year + " 年度报告的统计表，用来核对与上年的衔接（警告）。";
+      $("ed-prev").hidden = false;
+      check();
+    }).catch(function () {
+      $("ed-prev").textContent = "未能载入 " + year + " 年度报告，与上年衔接的核对暂不进行。";
+      $("ed-prev").hidden = false;
+    });
+  }
+
+  function loadExisting() {
+    var t = state.township, year = state.year;
+    $("ed-load").disabled = true;
+    Send.getJSON(Send.fill(config.report_json, t.slug, year)).then(function (doc) {
+      Send.applyReport(doc, state, $);
+      if (doc.format && state.formats[doc.format]) state.fmt = state.formats[doc.format];
+      state.touched = { "ed-title": true, "ed-organ": true, "ed-body": true };
+      $("ed-existing-text").textContent = "已载入 " + t.name + year + " 年度已发布的数据。正文不随数据发布：" +
+        "正文框留空时，提交只复制文件开头两行 --- 之间的数据部分，正文保持原样。";
+      render();
+      $("ed-load").disabled = false;
+    }).catch(function (error) {
+      $("ed-existing-text").textContent = "未能载入已发布的数据（" + error.message + "）。";
+      $("ed-load").disabled = false;
+    });
+  }
+
+  function tableFormat(id) { return state.tableFormats[id] || state.fmt.format; }
+  function tableDoc(id) { return state.formats[tableFormat(id)].tables.find(function (t) { return t.id === id; }); }
+  function cellText(table, row, column) {
+    var rows = state.values[table] || (state.values[table] = {});
+    var cells = rows[row] || (rows[row] = {});
+    return column in cells ? cells[column] : (cells[column] = "0");  // like `xxgk new`: zero-filled
+  }
+
+  function render() {
+    renderFigures();
+    var list = $("ed-table-list");
+    list.textContent = "";
+    state.fields = {};
+    $("ed-tables").hidden = !state.fmt.tables.length;
+    if (!$("ed-no-tables").checked) state.fmt.tables.forEach(function (t) { list.appendChild(tableSection(t.id)); });
+    check();
+  }
+
+  function renderFigures() {
+    var box = $("ed-figures");
+    box.textContent = "";
+    var none = $("ed-no-tables").checked || !state.fmt.tables.length;
+    var own = state.fmt.figures.filter(function (f) { return !f.table || none; });
+    var note = document.createElement("p");
+    note.className = "ed-help";
+    note.textContent = "正文中写明的关键数字（没有写明的留空）" + (none ? "" : "；统计表能得出的数字不在此填写") + "：";
+    box.appendChild(note);
+    own.forEach(function (f) {
+      var p = document.createElement("p");
+      p.className = "ed-field";
+      var id = "ed-fig-" + f.name;
+      p.innerHTML = '<label for="' + id + '"></label><input id="' + id + '" type="text" inputmode="decimal" autocomplete="off"' +
+        ' aria-describedby="' + id + '-problem"><span id="' + id + '-problem" class="ed-field-problem"></span>';
+      p.firstChild.textContent = f.label + "（" + f.unit + "）";
+      p.children[1].dataset.figure = f.name;
+      p.children[1].value = state.figures[f.name] || "";
+      box.appendChild(p);
+    });
+  }
+
+  function tableSection(id) {
+    var table = tableDoc(id);
+    var section = document.createElement("section");
+    section.className = "ed-table";
+    section.setAttribute("aria-labelledby", "ed-h-" + id);
+    var heading = document.createElement("h3");
+    heading.id = "ed-h-" + id;
+    heading.textContent = table.number + " " + table.caption;
+    section.appendChild(heading);
+    section.appendChild(formatChoice(id));
+    var built = Grid.buildTable(table, function (input) {
+      input.value = cellText(id, input.dataset.row, input.dataset.column);
+    });
+    state.fields[id] = built.fields;
+    var scroll = document.createElement("div");
+    scroll.className = "ed-scroll";
+    scroll.setAttribute("role", "region");
+    scroll.setAttribute("aria-labelledby", built.node.id + "-caption");
+    scroll.appendChild(built.node);
+    section.appendChild(scroll);
+    if (table.note) Send.appendText(section, "p", "table-note", "勾稽关系：" + table.note);
+    var problems = Send.appendText(section, "ul", "ed-problems", "");
+    problems.id = "ed-p-" + id;
+    problems.setAttribute("aria-label", table.number + "需要核对的问题");
+    return section;
+  }
+
+  function formatChoice(id) {
+    var p = document.createElement("p");
+    p.className = "ed-field ed-format";
+    p.innerHTML = '<label for="ed-tf-' + id + '">本表格式</label><select id="ed-tf-' + id + '" data-table="' + id +
+      '" aria-describedby="ed-tf-' + id + '-problem"></select><span id="ed-tf-' + id + '-problem" class="ed-field-problem"></span>';
+    var select = p.querySelector("select");
+    Object.keys(state.formats).sort().forEach(function (f) {
+      var fmt = state.formats[f];
+      if (fmt.tables.some(function (t) { return t.id === id; })) select.appendChild(new Option(fmt.name, f));
+    });
+    select.value = tableFormat(id);
+    select.addEventListener("change", function () {
+      state.tableFormats[id] = select.value;
+      var fresh = tableSection(id);
+      select.closest("section").replaceWith(fresh);
+      check();
+      fresh.querySelector("select").focus();
+    });
+    return p;
+  }
+
+  function listenToTables(list) {
+    list.addEventListener("input", function (e) {
+      var input = e.target;
+      if (!input.classList.contains("ed-cell")) return;
+      state.values[input.dataset.table][input.dataset.row][input.dataset.column] = input.value;
+      check();
+      bubble(input);
+    });
+    list.addEventListener("change", function (e) {
+      if (e.target.classList.contains("ed-cell")) announce(problemsAt(e.target).map(function (p) { return p.message; }).join("；"));
+    });
+    list.addEventListener("keydown", function (e) {
+      if (e.target.classList.contains("ed-cell")) Grid.navigate(state.fields[e.target.dataset.table], e);
+    });
+    list.addEventListener("focusin", function (e) {
+      if (!e.target.classList.contains("ed-cell")) return;
+      e.target.select();
+      bubble(e.target);
+    });
+    list.addEventListener("focusout", function () { $("ed-bubble").hidden = true; });
+    list.addEventListener("paste", function (e) {
+      var input = e.target, text = (e.clipboardData || window.clipboardData).getData("text");
+      if (!input.classList.contains("ed-cell") || !/[\t\n]/.test(text.replace(/\r?\n$/, ""))) return;
+      e.preventDefault();
+      var result = Grid.pasteBlock(state.fields[input.dataset.table], input, text, function (t) {
+        return typeof Rules.parseCell(t) === "number";
+      });
+      result.filled.forEach(function (f) { state.values[f.dataset.table][f.dataset.row][f.dataset.column] = f.value; });
+      check();
+      announce("已粘贴 " + result.rows + " 行、" + result.filled.length + " 格" + (result.left ? "；另有 " + result.left + " 格超出表格，未粘贴" : ""));
+    });
+  }
+
+  function problemsAt(input) {
+    return state.problems.filter(function (p) { return p.input === input; });
+  }
+
+  function bubble(input) {
+    var box = $("ed-bubble"), found = problemsAt(input);
+    box.hidden = !found.length || document.activeElement !== input;
+    if (box.hidden) return;
+    box.textContent = found.map(function (p) { return SEVERITY[p.severity] + "：" + p.message; }).join("\n");
+    var cell = input.getBoundingClientRect(), base = form.getBoundingClientRect();
+    box.style.top = (cell.bottom - base.top + 4) + "px";
+    box.style.left = Math.max(0, Math.min(cell.left - base.left, base.width - box.offsetWidth)) + "px";
+  }
+
+  var announced = 0;
+  function announce(text) {
+    if (!text) return;
+    var region = $("ed-announce");
+    region.textContent = "";
+    var mine = ++announced;
+    requestAnimationFrame(function () { if (mine === announced) region.textContent = text; });
+  }
+
+  // Every problem the file would have in `xxgk check`'s tables, dates and figures, shown at its
+  // cell or field, listed under its table, and counted in the summary.
+  function check() {
+    var problems = Send.fieldProblems(state, $);
+    state.fmt.tables.forEach(function (t) {
+      if ($("ed-no-tables").checked) return;
+      var table = tableDoc(t.id), raws = {};
+      table.rows.forEach(function (row) {
+        raws[row.id] = row.columns.map(function (c) { return Rules.parseCell(cellText(t.id, row.id, c)); });
+      });
+      problems = problems.concat(Rules.checkTable(table, raws, state.prev ? state.prev[t.id] || null : null));
+      if (tableFormat(t.id) !== state.fmt.format) problems.push(Send.formatProblem(table, state.formats[tableFormat(t.id)], state.fmt));
+    });
+    problems.forEach(function (p) {
+      var row = p.table && p.row !== null ? (state.fields[p.table] || [])[tableDoc(p.table).rows.findIndex(function (r) { return r.id === p.row; })] : null;
+      p.input = row ? row[p.index === null ? 0 : p.index] : null;
+    });
+    state.problems = problems;
+    Send.showProblems(state, problems, SEVERITY, RANK, $);
+    $("ed-file").value = fileText();
+  }
+
+  function fileText() {
+    if (!state.township) return "";
+    return window.XxgkFile.reportText(state.township, state.year, state.fmt, Send.filled(state, $, tableDoc, cellText));
+  }
+
+  window.XxgkEditor = { state: state, yearMin: YEAR_MIN };
+})();
