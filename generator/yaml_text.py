@@ -9,7 +9,6 @@ ports give the same text, and that YAML reads every value back unchanged."""
 from __future__ import annotations
 
 import json
-import math
 import re
 
 import yaml
@@ -18,8 +17,8 @@ _SPACE = " \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufe
 # Characters YAML does not accept raw, or reads as a line break: written as \\uXXXX.
 _UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 _PLAIN = re.compile(
-    rf"[^{_SPACE}'\"&*!|>%@`{{}}\[\],#?:\-<=~\\0-9+.]"  # a first character YAML reads as text
-    rf"(?:[^\x00-\x1f]*[^{_SPACE}:])?",  # no control character; not ending in a space or ":"
+    rf"[^{_SPACE}\x00-\x1f'\"&*!|>%@`{{}}\[\],#?:\-<=~\\0-9+.]"  # a first character YAML reads as text
+    rf"(?:[^\x00-\x1f]*[^{_SPACE}\x00-\x1f:])?",  # no control character; not ending in a space or ":"
     re.ASCII,
 )
 _WORDS = re.compile(r"yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL")
@@ -53,12 +52,17 @@ def _reads_back(value: str) -> bool:
         return False
 
 
+# The largest integer a browser holds exactly: larger ones are written as the float the browser has.
+MAX_SAFE = 2**53 - 1
+
+
 def number(value: int | float) -> str:
-    """A number as YAML 1.1 reads it back: integers as digits, other floats as Python writes them,
-    with a ".0" where YAML needs a point to see a float (1e-07 → 1.0e-07)."""
-    if isinstance(value, int) or (math.isfinite(value) and value.is_integer()):
+    """A number as YAML 1.1 reads it back: an integer as digits; anything else (a fraction, or an
+    integer too large for the browser to hold exactly) as Python writes the float, with a ".0"
+    where YAML needs a point to see a float (1e-07 → 1.0e-07)."""
+    if abs(value) <= MAX_SAFE and (isinstance(value, int) or value.is_integer()):
         return str(int(value))
-    text = repr(value)
+    text = repr(float(value))
     mantissa, _, exponent = text.partition("e")
     if exponent and "." not in mantissa:
         text = f"{mantissa}.0e{exponent}"

@@ -6,8 +6,8 @@
   "use strict";
 
   var SPACE = " \\t\\n\\r\\f\\v\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff";
-  var UNPRINTABLE = /[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]/g;
-  var PLAIN = new RegExp("^[^" + SPACE + "'\"&*!|>%@`{}\\[\\],#?:\\-<=~\\\\0-9+.](?:[^\\x00-\\x1f]*[^" + SPACE + ":])?$");
+  var UNPRINTABLE = /[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]/gu;  // u: a pair is one character
+  var PLAIN = new RegExp("^[^" + SPACE + "\\x00-\\x1f'\"&*!|>%@`{}\\[\\],#?:\\-<=~\\\\0-9+.](?:[^\\x00-\\x1f]*[^" + SPACE + "\\x00-\\x1f:])?$");
   var WORDS = /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/;
   var FIGURES_NOTE = "figures:  # 正文中写明的关键数字：去掉行首的 # 并填入数字；表格能得出的数字不在此填写";
   var TABLES_NOTE = "tables:  # 统一表格：按原报告逐格填写（合计也照填），没有数据的格填 0";
@@ -25,10 +25,11 @@
   }
   function scalar(value) { return plainOk(value) ? value : quoted(value); }
 
-  // yaml_text.number: whole numbers as digits; other numbers as Python writes them, with the point
-  // YAML 1.1 needs to read an exponent form as a number (1e-07 → 1.0e-07).
+  // yaml_text.number: whole numbers as digits; other numbers (and whole numbers beyond what a double
+  // holds exactly) as Python writes the float, with the point YAML 1.1 needs to read an exponent
+  // form as a number (1e-07 → 1.0e-07).
   function number(value) {
-    if (Number.isInteger(value)) return BigInt(value).toString();
+    if (Number.isSafeInteger(value)) return String(value);
     var text = root.XxgkRules.pyRepr(value);
     var parts = text.split("e");
     return parts.length === 2 && parts[0].indexOf(".") < 0 ? parts[0] + ".0e" + parts[1] : text;

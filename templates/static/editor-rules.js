@@ -39,9 +39,17 @@
     return sign + whole + "." + (digits.slice(e + 1) || "0");
   }
 
-  // checks.show: a whole number without a point, any other as Python prints it.
+  // checks.show: a whole number without a point, any other as Python prints it. Python's integers
+  // are exact, so the values the rules see are BigInts where Python has an int (see readCell).
   function show(x) {
+    if (typeof x === "bigint") return x.toString();
     return Number.isInteger(x) ? BigInt(x).toString() : pyRepr(x);
+  }
+
+  // A number as Python reads it back from the file the form writes (editor-file.js `number`): an
+  // integer when it was written as digits, else a float.
+  function asRead(x) {
+    return Number.isSafeInteger(x) ? String(x) : pyRepr(x);
   }
 
   // table_values._cell: the value the rules see (null: counted as 0) and the cell's own problem.
@@ -55,9 +63,13 @@
       return { value: null, problem: ["table.cell_type", "error", where + "应为整数，实为 " + pyRepr(raw)] };
     }
     if (raw < 0 && column.type !== "signed_count") {
-      return { value: null, problem: ["table.negative", "error", where + "不能为负数，实为 " + show(raw)] };
+      // a count is made an integer before this check; a money cell is shown as read
+      var shown = column.type === "money" ? asRead(raw) : show(raw);
+      return { value: null, problem: ["table.negative", "error", where + "不能为负数，实为 " + shown] };
     }
-    return { value: raw, problem: null };
+    // What Python holds: an int for counts (made one above) and for money written as digits, else
+    // a float. Sums of ints are exact in Python, so they are BigInts here.
+    return { value: column.type === "money" && !Number.isSafeInteger(raw) ? raw : BigInt(raw), problem: null };
   }
 
   // One table's lookups, made once per table: rows by id, columns by id, group labels.
@@ -115,7 +127,7 @@
         var prevCells = prev ? zip(row.columns, prev[row.id] || []) : {};
         found.push({ row: row.id, column: null, lookup: function (term) {
           var source = term.kind === "prev" ? prevCells : cells;
-          return term.value in source ? (source[term.value] || 0) : null;
+          return term.value in source ? (source[term.value] === null ? 0n : source[term.value]) : null;
         } });
       });
       return found;
@@ -125,10 +137,16 @@
         var source = term.kind === "prev" && prev ? prev : rows;
         var ids = term.kind === "sum" ? (table.groups[term.value] || []) : [term.value];
         if (ids.some(function (id) { return !(id in source); })) return null;
-        return ids.reduce(function (total, id) { return total + (source[id][index] || 0); }, 0);
+        return ids.reduce(function (total, id) { return pySum(total, source[id][index]); }, 0n);
       } });
     });
     return found;
+  }
+
+  // Python's int + int (exact) or int/float + float (as floats); None counts as 0.
+  function pySum(a, b) {
+    if (b === null || b === undefined) b = 0n;
+    return typeof a === "bigint" && typeof b === "bigint" ? a + b : Number(a) + Number(b);
   }
 
   function zip(keys, values) {  // like Python's zip into a dict: as many pairs as the shorter side
@@ -146,7 +164,8 @@
       for (var i = 0; i < side.length; i++) {
         var value = side[i].kind === "int" ? Number(side[i].value) : lookup(side[i]);
         if (value === null) return null;
-        total += side[i].sign * value;
+        // Python: float total += sign * value (an int product is exact, then made a float)
+        total += typeof value === "bigint" ? Number(BigInt(side[i].sign) * value) : side[i].sign * value;
       }
       totals.push(Number(total.toFixed(6)));  // Python: round(total, 6)
     }
@@ -204,10 +223,20 @@
     return { code: code, severity: severity, message: message, table: table.id, row: row, index: index };
   }
 
+  // Last year's values (from its report.json) as Python holds them: whole numbers as ints.
+  function pythonRows(rows) {
+    var out = {};
+    Object.keys(rows).forEach(function (id) {
+      out[id] = rows[id].map(function (v) { return typeof v === "number" && Number.isSafeInteger(v) ? BigInt(v) : v; });
+    });
+    return out;
+  }
+
   // checks.check_table with table_values._read_rows: every problem of one table. `raws`: row id →
   // the cells as the file holds them (parseCell); `prev`: last year's rows (values), or null.
   function checkTable(table, raws, prev) {
     var problems = [], rows = {};
+    prev = prev ? pythonRows(prev) : null;
     table.rows.forEach(function (row) {
       var ix = tableIndex(table);
       rows[row.id] = row.columns.map(function (columnId, index) {
@@ -230,5 +259,5 @@
     return problems;
   }
 
-  root.XxgkRules = { parseCell: parseCell, pyRepr: pyRepr, show: show, checkTable: checkTable };
+  root.XxgkRules = { parseCell: parseCell, pyRepr: pyRepr, show: show, asRead: asRead, checkTable: checkTable };
 })(typeof window !== "undefined" ? window : globalThis);

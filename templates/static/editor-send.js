@@ -103,7 +103,7 @@
       var v = input ? root.XxgkRules.parseCell(input.value) : null;
       if (v !== null && (typeof v === "string" || v < 0)) {
         add("ed-fig-" + name, "figure.type", "error",
-          "关键数字“" + name + "”应为不小于 0 的数字，实为“" + (typeof v === "string" ? v : root.XxgkRules.show(v)) + "”");
+          "关键数字“" + name + "”应为不小于 0 的数字，实为“" + (typeof v === "string" ? v : root.XxgkRules.asRead(v)) + "”");
       }
     });
     return found;
