@@ -7,6 +7,7 @@ that comes out passes `xxgk check` as it is, so an editor only ever replaces zer
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,8 +16,9 @@ from generator.model import FIGURES
 from generator.safe_files import read_regular, regular_stat
 from generator.schema import Format, HeaderNode, RowNode, Schemas, Table, format_for_year
 from generator.source import MAX_BYTES, read_yaml
-from generator.yaml_text import cell, scalar
+from generator.yaml_text import cell, quoted, scalar
 
+_DAY = re.compile(r"\d{4}-\d{1,2}-\d{1,2}", re.ASCII)
 FileCell = int | float | str | None  # a number, a printed blank, or text that is not a number
 
 SLUG_MESSAGE = "乡镇目录名“{slug}”只能用小写字母、数字和连字符，如 anqiu-jingzhi"
@@ -66,8 +68,9 @@ def report_text(township: dict, year: int, fmt: Format, filled: Filled | None = 
     tables = () if filled.no_tables else fmt.tables
     derived = {figure for table in tables for figure, _ in table.derives}
     lines = ["---", f"year: {year}"]
-    if filled.published:
-        lines.append(f"published: {filled.published}")
+    if filled.published:  # a date as 年-月-日 plain; anything else quoted, for `xxgk check` to name
+        shown = filled.published if _DAY.fullmatch(filled.published) else quoted(filled.published)
+        lines.append(f"published: {shown}")
     else:
         lines.append(f"# published: {year + 1}-01-31   # 发布日期：报告发布后去掉行首的 # 并改为实际日期，不要编造")
     lines += [

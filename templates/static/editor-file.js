@@ -8,6 +8,7 @@
   var SPACE = " \\t\\n\\r\\f\\v\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff";
   var UNPRINTABLE = /[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]/gu;  // u: a pair is one character
   var PLAIN = new RegExp("^[^" + SPACE + "\\x00-\\x1f'\"&*!|>%@`{}\\[\\],#?:\\-<=~\\\\0-9+.](?:[^\\x00-\\x1f]*[^" + SPACE + "\\x00-\\x1f:])?$");
+  var DAY = /^\d{4}-\d{1,2}-\d{1,2}$/;  // a date as written: plain; anything else quoted, and checked
   var WORDS = /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/;
   var FIGURES_NOTE = "figures:  # 正文中写明的关键数字：去掉行首的 # 并填入数字；表格能得出的数字不在此填写";
   var TABLES_NOTE = "tables:  # 统一表格：按原报告逐格填写（合计也照填），没有数据的格填 0";
@@ -91,7 +92,7 @@
     var derived = {};
     fmt.figures.forEach(function (f) { if (f.table && !filled.no_tables) derived[f.name] = true; });
     var lines = ["---", "year: " + year];
-    lines.push(filled.published ? "published: " + filled.published
+    lines.push(filled.published ? "published: " + (DAY.test(filled.published) ? filled.published : quoted(filled.published))
       : "# published: " + (year + 1) + "-01-31   # 发布日期：报告发布后去掉行首的 # 并改为实际日期，不要编造");
     lines.push("organ: " + scalar(filled.organ || township.county + township.name + "人民政府"));
     lines.push("title: " + scalar(filled.title || township.name + year + "年政府信息公开工作年度报告"));

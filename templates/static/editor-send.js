@@ -71,6 +71,21 @@
     });
   }
 
+  // fields.FieldReader.date: 年-月-日, a real day; the day as ISO text, or "" with the problem added.
+  function readDate(text, add) {
+    var m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+    if (!m) {
+      add("ed-published", "date.format", "error", "“published”（发布日期）应写成 年-月-日，如 2020-01-20，实为“" + text + "”");
+      return "";
+    }
+    var day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    if (day.getUTCFullYear() !== Number(m[1]) || day.getUTCMonth() !== Number(m[2]) - 1 || day.getUTCDate() !== Number(m[3])) {
+      add("ed-published", "date.invalid", "error", "“published”（发布日期）“" + text + "”不是真实存在的日期");
+      return "";
+    }
+    return m[1] + "-" + m[2].padStart(2, "0") + "-" + m[3].padStart(2, "0");
+  }
+
   function isoDay(date) {
     return date.getFullYear() + "-" + String(date.getMonth() + 1).padStart(2, "0") + "-" + String(date.getDate()).padStart(2, "0");
   }
@@ -84,7 +99,8 @@
     if (year < 2008 || year > today.getFullYear()) {
       add("ed-year", "year.range", "error", "报告年度 " + year + " 不在 2008–" + today.getFullYear() + " 之间");
     }
-    var published = $("ed-published").value, end = year + "-12-31";
+    var typed = $("ed-published").value.trim(), end = year + "-12-31";
+    var published = typed ? readDate(typed, add) : "";
     if (published && published > isoDay(new Date(today.getTime() + 31 * 864e5))) {
       add("ed-published", "date.future", "error", "发布日期 " + published + " 在未来，请核对");
     } else if (published && published < end) {
@@ -220,15 +236,11 @@
       });
       tables[t.id] = { format: state.formats[state.tableFormats[t.id] || state.fmt.format], rows: rows };
     });
-    emptySections(state, $("ed-body").value).forEach(function (heading) {
-      add("ed-body", "body.empty_section", "warning",
-        "「" + heading + "」一节没有内容：请补写（没有可写“无”）；若内容在统计表中，请在 tables: 下填写该表");
-    });
     Object.keys(state.figures).forEach(function (name) {
       var v = root.XxgkRules.parseCell(state.figures[name]);
       if (v !== null && $("ed-fig-" + name)) figures[name] = v;
     });
-    return { published: $("ed-published").value, organ: $("ed-organ").value.trim(), title: $("ed-title").value.trim(),
+    return { published: $("ed-published").value.trim(), organ: $("ed-organ").value.trim(), title: $("ed-title").value.trim(),
       index_no: $("ed-index").value.trim(), figures: figures, tables: tables, no_tables: none,
       body: $("ed-body").value.replace(/\r\n?/g, "\n") };
   }

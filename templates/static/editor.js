@@ -48,6 +48,10 @@
       $(id).addEventListener("input", function () { state.touched[id] = true; check(); });
     });
     ["ed-published", "ed-index"].forEach(function (id) { $(id).addEventListener("input", check); });
+    $("ed-published").addEventListener("change", function () {  // 2020年1月20日, 2020.1.20 → 2020-01-20
+      var m = /^(\d{4})\s*[年./]\s*(\d{1,2})\s*[月./]\s*(\d{1,2})\s*日?$/.exec($("ed-published").value.trim());
+      if (m) { $("ed-published").value = m[1] + "-" + m[2].padStart(2, "0") + "-" + m[3].padStart(2, "0"); check(); }
+    });
     $("ed-figures").addEventListener("input", function (e) { state.figures[e.target.dataset.figure] = e.target.value; check(); });
     listenToTables($("ed-table-list"));
     $("ed-load").addEventListener("click", loadExisting);
@@ -296,7 +300,7 @@
     });
     state.problems = problems;
     Send.showProblems(state, problems, SEVERITY, RANK, $);
-    $("ed-file").value = fileText();
+    $("ed-file").textContent = fileText();
   }
 
   function fileText() {
