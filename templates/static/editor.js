@@ -265,6 +265,7 @@
   function bubble(input) {
     var box = $("ed-bubble"), found = problemsAt(input);
     box.hidden = !found.length || document.activeElement !== input;
+    box.setAttribute("aria-hidden", "true");  // read through the field's aria-describedby instead
     if (box.hidden) return;
     box.textContent = found.map(function (p) { return SEVERITY[p.severity] + "：" + p.message; }).join("\n");
     var cell = input.getBoundingClientRect(), base = form.getBoundingClientRect();
