@@ -29,10 +29,8 @@ def data_deps(page: Page, index: SiteIndex, facets: Facets) -> tuple[str, ...]:
         return (facets.data[report.key], index.townships[report.township].digest, report.index_no)
     if page.kind == "report_csv":
         return (facets.data[page.key],)
-    if page.kind in ("report_schema", "format_document"):  # made from the schema alone
+    if page.kind == "report_schema":
         return ()
-    if page.kind == "editor_townships":
-        return (facets.all_listings,)
     return (facets.all_data,)
 
 
@@ -213,5 +211,5 @@ _WRITERS: dict[str, Callable[[Page, Site, SiteIndex, Urls], bytes]] = {
     "bulk_xlsx": _bulk_xlsx,
     "datapackage": _datapackage,
     "report_schema": _report_schema,
-    **EDITOR_WRITERS,  # issue 23: format documents, the editors' form's townships
+    **EDITOR_WRITERS,  # issue 23: format documents, the editors' form's townships (pages.editor_routes)
 }

@@ -202,7 +202,7 @@ def routes(site: Site, index: SiteIndex, urls: Urls, facets: Facets | None = Non
     for page in site.pages:
         yield Page("page", urls.page(page.name), "page.html", (page.name,), (page.digest,))
     yield Page("search", urls.search(), "search.html", (), listings)
-    yield Page("editor", urls.editor(), "editor.html", (), ())  # issue 23: the editors' form (editor_page.py)
+    yield from editor_routes(site, urls, facets)  # issue 23: the editors' form
     yield Page("not_found", urls.not_found(), "404.html", (), ())
     yield Page("feed", urls.feed(), "feed.xml", (), listings)
     pages = tuple(p.digest for p in site.pages)
@@ -218,6 +218,15 @@ def report_route(site: Site, index: SiteIndex, urls: Urls, facets: Facets, repor
             *(facets.listing[n.key] for n in neighbours if n),
             *(r.commit for r in site.corrections.get(report.path, ())))
     return Page("report", urls.report(report.township, report.year), "report.html", report.key, deps)
+
+
+def editor_routes(site: Site, urls: Urls, facets: Facets) -> Iterator[Page]:
+    """The editors' form and the files it reads (editor_page.py writes them). Here, with the pages,
+    not with the downloads: `xxgk serve` makes these, so the form works while previewing too."""
+    yield Page("editor", urls.editor(), "editor.html", (), ())
+    yield Page("editor_townships", urls.editor_townships(), "", (), (facets.all_listings,))
+    for fmt_id in sorted(site.schemas):  # from the schema alone: the build key covers it
+        yield Page("format_document", urls.format_document(fmt_id), "", (fmt_id,), ())
 
 
 def used_tables(site: Site) -> tuple[tuple[str, str], ...]:
@@ -271,8 +280,4 @@ def data_routes(site: Site, index: SiteIndex, urls: Urls) -> Iterator[Page]:
         yield Page("bulk_csv", urls.data_file(f"{fmt_id}-{table_id}.csv"), "", (fmt_id, table_id))
         yield Page("bulk_xlsx", urls.data_file(f"{fmt_id}-{table_id}.xlsx"), "", (fmt_id, table_id))
     yield Page("report_schema", urls.data_file("report-tables.schema.json"), "")
-    # issue 23: the format documents and the editors' form's list of townships (editor_page.py)
-    for fmt_id in sorted(site.schemas):
-        yield Page("format_document", urls.format_document(fmt_id), "", (fmt_id,))
-    yield Page("editor_townships", urls.editor_townships(), "")
     yield Page("datapackage", urls.data_file("datapackage.json"), "")

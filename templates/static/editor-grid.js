@@ -45,12 +45,24 @@
     return same.length > 1 ? column.path.join("·") : last;
   }
 
+  // A value cell: its column's label (shown on phones only) and the field, named by its headers.
+  function valueCell(table, c, column, index, rowHeaderIds) {
+    var td = el("td", { headers: c.headers, class: "ed-td" });
+    if (c.colspan) td.colSpan = c.colspan;
+    td.appendChild(el("span", { class: "ed-col", "aria-hidden": "true" }, shortLabel(table, column)));
+    td.appendChild(el("input", {
+      type: "text", id: "c-" + table.id + "-" + c.cell[0] + "-" + index, class: "ed-cell",
+      inputmode: column.type === "signed_count" ? "text" : "decimal", autocomplete: "off", spellcheck: "false",
+      "aria-labelledby": labelIds(c.headers, rowHeaderIds),
+      "data-table": table.id, "data-row": c.cell[0], "data-index": String(index), "data-column": column.id,
+    }));
+    return td;
+  }
+
   // Builds the table; returns {node, fields: [[input, …] per data row, printed order]}.
   function buildTable(table, onField) {
-    var grid = table.grid;
-    var columns = {};
+    var grid = table.grid, columns = {}, rowHeaderIds = {}, fields = [], byRow = {};
     table.columns.forEach(function (c) { columns[c.id] = c; });
-    var rowHeaderIds = {};
     grid.bodies.forEach(function (body) {
       body.forEach(function (row) {
         row.forEach(function (c) { if (c.scope === "row" || c.scope === "rowgroup") rowHeaderIds[c.id] = true; });
@@ -61,39 +73,27 @@
     var caption = el("caption", { id: grid.id + "-caption" });
     caption.appendChild(el("span", { class: "visually-hidden" }, table.number + " " + table.caption));
     node.appendChild(caption);
-    var fields = [], byRow = {};
-    function section(tag, rows) {
-      var part = el(tag);
-      rows.forEach(function (cells) {
-        var tr = el("tr");
-        var values = cells.filter(function (c) { return c.cell; });
-        if (!values.length && tag === "tbody" && cells.length > 1) tr.className = "ed-head-row";
-        if (!values.length && cells.length === 1) tr.className = "ed-block-title";
-        cells.forEach(function (c) {
-          if (!c.cell) { tr.appendChild(textCell(c)); return; }
-          var rowId = c.cell[0], column = columns[c.cell[1]];
-          if (!byRow[rowId]) { byRow[rowId] = []; fields.push(byRow[rowId]); }
-          var index = byRow[rowId].length;
-          var td = el("td", { headers: c.headers, class: "ed-td" });
-          if (c.colspan) td.colSpan = c.colspan;
-          td.appendChild(el("span", { class: "ed-col", "aria-hidden": "true" }, shortLabel(table, column)));
-          var input = el("input", {
-            type: "text", id: "c-" + table.id + "-" + rowId + "-" + index, class: "ed-cell",
-            inputmode: column.type === "signed_count" ? "text" : "decimal", autocomplete: "off", spellcheck: "false",
-            "aria-labelledby": labelIds(c.headers, rowHeaderIds),
-            "data-table": table.id, "data-row": rowId, "data-index": String(index), "data-column": column.id,
-          });
-          td.appendChild(input);
-          byRow[rowId].push(input);
-          onField(input);
-          tr.appendChild(td);
-        });
-        part.appendChild(tr);
+    function row(cells, tag) {
+      var tr = el("tr");
+      var labelsOnly = !cells.some(function (c) { return c.cell; });
+      if (labelsOnly) tr.className = cells.length === 1 ? "ed-block-title" : (tag === "tbody" ? "ed-head-row" : "");
+      cells.forEach(function (c) {
+        if (!c.cell) { tr.appendChild(textCell(c)); return; }
+        var rowId = c.cell[0];
+        if (!byRow[rowId]) { byRow[rowId] = []; fields.push(byRow[rowId]); }
+        var td = valueCell(table, c, columns[c.cell[1]], byRow[rowId].length, rowHeaderIds);
+        byRow[rowId].push(td.lastChild);
+        onField(td.lastChild);
+        tr.appendChild(td);
       });
-      node.appendChild(part);
+      return tr;
     }
-    if (grid.head.length) section("thead", grid.head);
-    grid.bodies.forEach(function (body) { section("tbody", body); });
+    [["thead", grid.head]].concat(grid.bodies.map(function (b) { return ["tbody", b]; })).forEach(function (part) {
+      if (!part[1].length) return;
+      var section = el(part[0]);
+      part[1].forEach(function (cells) { section.appendChild(row(cells, part[0])); });
+      node.appendChild(section);
+    });
     return { node: node, fields: fields };
   }
 

@@ -1,5 +1,4 @@
-// The editors' form, continued (editor.js is the page): the report's other fields and their checks
-// (ports of generator/assemble.py's messages), showing problems, reading a published report.json
+// The editors' form, continued (editor.js is the page): showing problems, reading a published report.json
 // (the compact shape of generator/report_json.py, or the older one with labelled cells), and
 // sending the file: a download, or GitHub's new-file or edit page of the content repository.
 (function (root) {
@@ -69,93 +68,6 @@
         row.columns.forEach(function (c, i) { rows[row.id][c] = i < cells.length ? valueText(cells[i]) : "0"; });
       });
     });
-  }
-
-  // fields.FieldReader.date: 年-月-日, a real day; the day as ISO text, or "" with the problem added.
-  function readDate(text, add) {
-    var m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
-    if (!m) {
-      add("ed-published", "date.format", "error", "“published”（发布日期）应写成 年-月-日，如 2020-01-20，实为“" + text + "”");
-      return "";
-    }
-    var day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    if (day.getUTCFullYear() !== Number(m[1]) || day.getUTCMonth() !== Number(m[2]) - 1 || day.getUTCDate() !== Number(m[3])) {
-      add("ed-published", "date.invalid", "error", "“published”（发布日期）“" + text + "”不是真实存在的日期");
-      return "";
-    }
-    return m[1] + "-" + m[2].padStart(2, "0") + "-" + m[3].padStart(2, "0");
-  }
-
-  function isoDay(date) {
-    return date.getFullYear() + "-" + String(date.getMonth() + 1).padStart(2, "0") + "-" + String(date.getDate()).padStart(2, "0");
-  }
-
-  // assemble.py: the year's range, the publication date, the figures typed, the report's format.
-  function fieldProblems(state, $) {
-    var found = [], year = state.year, today = new Date();
-    function add(field, code, severity, message) {
-      found.push({ code: code, severity: severity, message: message, table: null, row: null, index: null, field: field });
-    }
-    if (year < 2008 || year > today.getFullYear()) {
-      add("ed-year", "year.range", "error", "报告年度 " + year + " 不在 2008–" + today.getFullYear() + " 之间");
-    }
-    var typed = $("ed-published").value.trim(), end = year + "-12-31";
-    var published = typed ? readDate(typed, add) : "";
-    if (published && published > isoDay(new Date(today.getTime() + 31 * 864e5))) {
-      add("ed-published", "date.future", "error", "发布日期 " + published + " 在未来，请核对");
-    } else if (published && published < end) {
-      add("ed-published", "date.before_year_end", "error",
-        "发布日期 " + published + " 早于报告年度 " + year + " 结束，年度报告应在次年发布，请核对年份");
-    } else if (published === end) {
-      add("ed-published", "date.year_end", "warning",
-        "发布日期 " + published + " 是报告年度的最后一天，年度统计尚未结束，请核对是否为落款日期");
-    }
-    emptySections(state, $("ed-body").value).forEach(function (heading) {
-      add("ed-body", "body.empty_section", "warning",
-        "「" + heading + "」一节没有内容：请补写（没有可写“无”）；若内容在统计表中，请在 tables: 下填写该表");
-    });
-    Object.keys(state.figures).forEach(function (name) {
-      var input = $("ed-fig-" + name);
-      var v = input ? root.XxgkRules.parseCell(input.value) : null;
-      if (v !== null && (typeof v === "string" || v < 0)) {
-        add("ed-fig-" + name, "figure.type", "error",
-          "关键数字“" + name + "”应为不小于 0 的数字，实为“" + (typeof v === "string" ? v : root.XxgkRules.asRead(v)) + "”");
-      }
-    });
-    return found;
-  }
-
-  // body_checks.empty_sections (outside fenced code): headings with nothing under them, except the
-  // sections the report's tables fill (the tables are shown there).
-  function emptySections(state, body) {
-    var covered = {}, headings = [], texts = [], fenced = false;
-    if (!document.getElementById("ed-no-tables").checked) {
-      state.fmt.sections.forEach(function (s) { if (s.table) covered[normalizeHeading(s.title)] = true; });
-    }
-    body.split("\n").forEach(function (line, number) {
-      if (/^\s*(```|~~~)/.test(line)) { fenced = !fenced; return; }
-      if (fenced) return;
-      var m = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
-      if (m) headings.push({ number: number, level: m[1].length, text: m[2] });
-      else if (line.trim()) texts.push(number);
-    });
-    return headings.filter(function (h, index) {
-      var later = headings.slice(index + 1);
-      var next = later.find(function (o) { return o.level <= h.level; });
-      var end = next ? next.number : Infinity;
-      var inside = function (n) { return h.number < n && n < end; };
-      return !later.some(function (o) { return inside(o.number); }) && !texts.some(inside) && !covered[normalizeHeading(h.text)];
-    }).map(function (h) { return h.text; });
-  }
-
-  function normalizeHeading(text) {  // markup.normalize_heading
-    return text.trim().replace(/^[一二三四五六七八九十\d]+[、.．]\s*/, "").replace(/[\s、，,：:（）()]/g, "");
-  }
-
-  function formatProblem(table, other, fmt) {
-    return { code: "table.format", severity: "warning", table: table.id, row: null, index: null, field: "ed-tf-" + table.id,
-      message: table.number + "按" + other.name + "（" + other.format + "）填写，与报告的" + fmt.name + "（" + fmt.format +
-        "）不同；请核对原件确实用了这种表格" };
   }
 
   // Marks each problem's cell or field (aria-invalid for errors, aria-describedby for all), lists
@@ -303,9 +215,30 @@
     });
   }
 
+  // A focused cell's problems, shown under it (screen readers have them through aria-describedby).
+  function bubble(input, found, form, severity) {
+    var box = document.getElementById("ed-bubble");
+    box.hidden = !found.length || document.activeElement !== input;
+    box.setAttribute("aria-hidden", "true");  // read through the field's aria-describedby instead
+    if (box.hidden) return;
+    box.textContent = found.map(function (p) { return severity[p.severity] + "：" + p.message; }).join("\n");
+    var cell = input.getBoundingClientRect(), base = form.getBoundingClientRect();
+    box.style.top = (cell.bottom - base.top + 4) + "px";
+    box.style.left = Math.max(0, Math.min(cell.left - base.left, base.width - box.offsetWidth)) + "px";
+  }
+
+  var announced = 0;
+  function announce(text) {
+    if (!text) return;
+    var region = document.getElementById("ed-announce");
+    region.textContent = "";
+    var mine = ++announced;
+    requestAnimationFrame(function () { if (mine === announced) region.textContent = text; });
+  }
+
   root.XxgkSend = {
     getJSON: getJSON, fill: fill, appendText: appendText, reportTables: reportTables, applyReport: applyReport,
-    fieldProblems: fieldProblems, formatProblem: formatProblem, showProblems: showProblems, filled: filled,
+    showProblems: showProblems, filled: filled, bubble: bubble, announce: announce,
     download: download, github: github,
   };
 })(window);

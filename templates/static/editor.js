@@ -1,8 +1,8 @@
 // The editors' form (/editor/, templates/editor.html): choose a township and year, fill the
 // standard tables in their printed layout, see at each cell what `xxgk check` will say, and get the
 // report file. Everything it knows about a format comes from the format documents it loads at the
-// start (then it works offline); the checks are editor-rules.js, the file editor-file.js, the
-// tables editor-grid.js, sending and loading reports editor-send.js.
+// start (then it works offline); the checks are editor-rules.js (tables) and editor-fields.js, the
+// file editor-file.js, the tables editor-grid.js, showing, sending and loading reports editor-send.js.
 (function () {
   "use strict";
   var form = document.getElementById("editor");
@@ -146,35 +146,13 @@
   }
 
   function render() {
-    renderFigures();
+    window.XxgkFields.renderFigures(state, $);
     var list = $("ed-table-list");
     list.textContent = "";
     state.fields = {};
     $("ed-tables").hidden = !state.fmt.tables.length;
     if (!$("ed-no-tables").checked) state.fmt.tables.forEach(function (t) { list.appendChild(tableSection(t.id)); });
     check();
-  }
-
-  function renderFigures() {
-    var box = $("ed-figures");
-    box.textContent = "";
-    var none = $("ed-no-tables").checked || !state.fmt.tables.length;
-    var own = state.fmt.figures.filter(function (f) { return !f.table || none; });
-    var note = document.createElement("p");
-    note.className = "ed-help";
-    note.textContent = "正文中写明的关键数字（没有写明的留空）" + (none ? "" : "；统计表能得出的数字不在此填写") + "：";
-    box.appendChild(note);
-    own.forEach(function (f) {
-      var p = document.createElement("p");
-      p.className = "ed-field";
-      var id = "ed-fig-" + f.name;
-      p.innerHTML = '<label for="' + id + '"></label><input id="' + id + '" type="text" inputmode="decimal" autocomplete="off"' +
-        ' aria-describedby="' + id + '-problem"><span id="' + id + '-problem" class="ed-field-problem"></span>';
-      p.firstChild.textContent = f.label + "（" + f.unit + "）";
-      p.children[1].dataset.figure = f.name;
-      p.children[1].value = state.figures[f.name] || "";
-      box.appendChild(p);
-    });
   }
 
   function tableSection(id) {
@@ -231,10 +209,10 @@
       if (!input.classList.contains("ed-cell")) return;
       state.values[input.dataset.table][input.dataset.row][input.dataset.column] = input.value;
       check();
-      bubble(input);
+      Send.bubble(input, problemsAt(input), form, SEVERITY);
     });
     list.addEventListener("change", function (e) {
-      if (e.target.classList.contains("ed-cell")) announce(problemsAt(e.target).map(function (p) { return p.message; }).join("；"));
+      if (e.target.classList.contains("ed-cell")) Send.announce(problemsAt(e.target).map(function (p) { return p.message; }).join("；"));
     });
     list.addEventListener("keydown", function (e) {
       if (e.target.classList.contains("ed-cell")) Grid.navigate(state.fields[e.target.dataset.table], e);
@@ -242,7 +220,7 @@
     list.addEventListener("focusin", function (e) {
       if (!e.target.classList.contains("ed-cell")) return;
       e.target.select();
-      bubble(e.target);
+      Send.bubble(e.target, problemsAt(e.target), form, SEVERITY);
     });
     list.addEventListener("focusout", function () { $("ed-bubble").hidden = true; });
     list.addEventListener("paste", function (e) {
@@ -254,7 +232,7 @@
       });
       result.filled.forEach(function (f) { state.values[f.dataset.table][f.dataset.row][f.dataset.column] = f.value; });
       check();
-      announce("已粘贴 " + result.rows + " 行、" + result.filled.length + " 格" + (result.left ? "；另有 " + result.left + " 格超出表格，未粘贴" : ""));
+      Send.announce("已粘贴 " + result.rows + " 行、" + result.filled.length + " 格" + (result.left ? "；另有 " + result.left + " 格超出表格，未粘贴" : ""));
     });
   }
 
@@ -262,30 +240,10 @@
     return state.problems.filter(function (p) { return p.input === input; });
   }
 
-  function bubble(input) {
-    var box = $("ed-bubble"), found = problemsAt(input);
-    box.hidden = !found.length || document.activeElement !== input;
-    box.setAttribute("aria-hidden", "true");  // read through the field's aria-describedby instead
-    if (box.hidden) return;
-    box.textContent = found.map(function (p) { return SEVERITY[p.severity] + "：" + p.message; }).join("\n");
-    var cell = input.getBoundingClientRect(), base = form.getBoundingClientRect();
-    box.style.top = (cell.bottom - base.top + 4) + "px";
-    box.style.left = Math.max(0, Math.min(cell.left - base.left, base.width - box.offsetWidth)) + "px";
-  }
-
-  var announced = 0;
-  function announce(text) {
-    if (!text) return;
-    var region = $("ed-announce");
-    region.textContent = "";
-    var mine = ++announced;
-    requestAnimationFrame(function () { if (mine === announced) region.textContent = text; });
-  }
-
   // Every problem the file would have in `xxgk check`'s tables, dates and figures, shown at its
   // cell or field, listed under its table, and counted in the summary.
   function check() {
-    var problems = Send.fieldProblems(state, $);
+    var problems = window.XxgkFields.fieldProblems(state, $);
     state.fmt.tables.forEach(function (t) {
       if ($("ed-no-tables").checked) return;
       var table = tableDoc(t.id), raws = {};
@@ -293,7 +251,7 @@
         raws[row.id] = row.columns.map(function (c) { return Rules.parseCell(cellText(t.id, row.id, c)); });
       });
       problems = problems.concat(Rules.checkTable(table, raws, state.prev ? state.prev[t.id] || null : null));
-      if (tableFormat(t.id) !== state.fmt.format) problems.push(Send.formatProblem(table, state.formats[tableFormat(t.id)], state.fmt));
+      if (tableFormat(t.id) !== state.fmt.format) problems.push(window.XxgkFields.formatProblem(table, state.formats[tableFormat(t.id)], state.fmt));
     });
     problems.forEach(function (p) {
       var row = p.table && p.row !== null ? (state.fields[p.table] || [])[tableDoc(p.table).rows.findIndex(function (r) { return r.id === p.row; })] : null;

@@ -146,7 +146,8 @@ def placed(problems: list[dict], text: str, rel: str) -> list[tuple]:
             keys = ("tables", p["table"], *([p["row"]] if p["row"] is not None else ["format"]))
             keys += (p["index"],) if p["index"] is not None else ()
         else:
-            keys = fields.get(p["field"]) or ("figures", p["field"].removeprefix("ed-fig-"))
+            keys = ("format",) if p["code"] == "format.year_mismatch" else (
+                fields.get(p["field"]) or ("figures", p["field"].removeprefix("ed-fig-")))
         out.append((p["code"], p["severity"], p["message"], source.line_of(*keys), source.column_of(*keys)))
     return sorted(out)
 
@@ -195,6 +196,15 @@ BROKEN = {
 }
 
 
+# The cells each broken set marks (a rule's problem is at its first term's cell, as in `xxgk check`)
+MARKED = {
+    "f2019": {"applications-new-6", "applications-new-0", "review-cases-0", "proactive-normative-1",
+              "proactive-licensing-2"},
+    "f2021": {"applications-granted-6", "applications-carried_over-0", "proactive-fees-0", "applications-partial-3",
+              "review-cases-1"},
+}
+
+
 @pytest.mark.parametrize(("fmt_id", "where", "t1", "t2"), [
     ("f2019", F2019, T1_F2019, T2_F2019),
     ("f2021", F2021, T1_F2021, T2_F2021),
@@ -214,7 +224,7 @@ def test_broken_values_give_the_same_problems_in_the_form_and_in_check(
     # … and they are shown at their cells, listed under their tables, and counted
     rank = ["notice", "warning", "error"]
     cells = {f"{p['table']}-{p['row']}-{p['index'] or 0}" for p in shown if p["row"]}
-    assert {"review-cases-0", "proactive-normative-1", "proactive-licensing-2"} & cells or fmt_id == "f2021"
+    assert MARKED[fmt_id] <= cells
     for cell in cells:
         mine = [p for p in shown if p["row"] and f"{p['table']}-{p['row']}-{p['index'] or 0}" == cell]
         worst = max((p["severity"] for p in mine), key=rank.index)

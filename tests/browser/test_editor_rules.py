@@ -53,7 +53,7 @@ def rules_page(browser):
     context = browser.new_context()
     page = context.new_page()
     page.set_content("<!DOCTYPE html><html><head><meta charset='utf-8'></head><body></body></html>")
-    for name in ("editor-rules.js", "editor-file.js", "editor-send.js"):
+    for name in ("editor-rules.js", "editor-file.js", "editor-fields.js"):
         page.add_script_tag(path=str(STATIC / name))
     page.evaluate("docs => { window.DOCS = docs; }", DOCS)
     yield page
@@ -66,7 +66,7 @@ RUN = """([fmtId, year, formats, texts, prev]) => {
     const other = DOCS[formats[t.id]], table = other.tables.find(x => x.id === t.id), rows = {};
     table.rows.forEach(r => { rows[r.id] = texts[t.id][r.id].map(XxgkRules.parseCell); });
     problems.push(...XxgkRules.checkTable(table, rows, prev[t.id] || null));
-    if (other.format !== fmt.format) problems.push(XxgkSend.formatProblem(table, other, fmt));
+    if (other.format !== fmt.format) problems.push(XxgkFields.formatProblem(table, other, fmt));
     tables[t.id] = {format: other, rows};
   }
   const filled = {published: "", organ: "", title: "", index_no: "", figures: {}, tables, body: null};
