@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from generator.assemble import GITHUB_REPOSITORY
+from generator.assemble import GITHUB_REPOSITORY, YEAR_MIN
 from generator.format_document import format_document_bytes
 from generator.model import Site
 from generator.navigation import SiteIndex
@@ -44,6 +44,7 @@ def editor_context(page: Page, site: Site, index: SiteIndex, urls: Urls, convert
         "report_page": urls.report("{slug}", "{year}"),  # type: ignore[arg-type]
         "path": REPORT_PATH,
         "github": github_links(site.config.repository),
+        "year_min": YEAR_MIN,  # the first year a report can be for (the 条例 took effect in 2008)
     }
     return {
         "title": "在线填报年度报告",

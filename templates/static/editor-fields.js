@@ -13,7 +13,8 @@
       return "";
     }
     var day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    if (day.getUTCFullYear() !== Number(m[1]) || day.getUTCMonth() !== Number(m[2]) - 1 || day.getUTCDate() !== Number(m[3])) {
+    var same = day.getUTCFullYear() === Number(m[1]) && day.getUTCMonth() === Number(m[2]) - 1;
+    if (!same || day.getUTCDate() !== Number(m[3])) {
       add("ed-published", "date.invalid", "error", "“published”（发布日期）“" + text + "”不是真实存在的日期");
       return "";
     }
@@ -21,7 +22,8 @@
   }
 
   function isoDay(date) {
-    return date.getFullYear() + "-" + String(date.getMonth() + 1).padStart(2, "0") + "-" + String(date.getDate()).padStart(2, "0");
+    var two = function (n) { return String(n).padStart(2, "0"); };
+    return date.getFullYear() + "-" + two(date.getMonth() + 1) + "-" + two(date.getDate());
   }
 
   // assemble.py: the year's range, the publication date, the figures typed, the report's format.
@@ -30,8 +32,8 @@
     function add(field, code, severity, message) {
       found.push({ code: code, severity: severity, message: message, table: null, row: null, index: null, field: field });
     }
-    if (year < 2008 || year > today.getFullYear()) {
-      add("ed-year", "year.range", "error", "报告年度 " + year + " 不在 2008–" + today.getFullYear() + " 之间");
+    if (year < state.yearMin || year > today.getFullYear()) {
+      add("ed-year", "year.range", "error", "报告年度 " + year + " 不在 " + state.yearMin + "–" + today.getFullYear() + " 之间");
     }
     var expected = Object.keys(state.formats).sort().map(function (id) { return state.formats[id]; }).find(function (f) {
       return (f.years.from === null || year >= f.years.from) && (f.years.to === null || year <= f.years.to);
@@ -85,7 +87,8 @@
       var next = later.find(function (o) { return o.level <= h.level; });
       var end = next ? next.number : Infinity;
       var inside = function (n) { return h.number < n && n < end; };
-      return !later.some(function (o) { return inside(o.number); }) && !texts.some(inside) && !covered[normalizeHeading(h.text)];
+      var sub = later.some(function (o) { return inside(o.number); });
+      return !sub && !texts.some(inside) && !covered[normalizeHeading(h.text)];
     }).map(function (h) { return h.text; });
   }
 

@@ -7,7 +7,8 @@
 
   var SPACE = " \\t\\n\\r\\f\\v\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff";
   var UNPRINTABLE = /[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]/gu;  // u: a pair is one character
-  var PLAIN = new RegExp("^[^" + SPACE + "\\x00-\\x1f'\"&*!|>%@`{}\\[\\],#?:\\-<=~\\\\0-9+.](?:[^\\x00-\\x1f]*[^" + SPACE + "\\x00-\\x1f:])?$");
+  var PLAIN = new RegExp("^[^" + SPACE + "\\x00-\\x1f'\"&*!|>%@`{}\\[\\],#?:\\-<=~\\\\0-9+.]" +  // a first character YAML reads as text
+    "(?:[^\\x00-\\x1f]*[^" + SPACE + "\\x00-\\x1f:])?$");  // no control character; not ending in a space or ":"
   var DAY = /^\d{4}-\d{1,2}-\d{1,2}$/;  // a date as written: plain; anything else quoted, and checked
   var WORDS = /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/;
   var FIGURES_NOTE = "figures:  # 正文中写明的关键数字：去掉行首的 # 并填入数字；表格能得出的数字不在此填写";
@@ -102,7 +103,8 @@
       if (derived[f.name]) return;
       var value = filled.figures[f.name];
       var given = value !== undefined && value !== null;
-      lines.push((given ? "  " : "#  ") + f.name + ": " + (given ? cell(value) : "0") + "  # " + f.label + "（" + f.unit + "）");
+      var note = "  # " + f.label + "（" + f.unit + "）";
+      lines.push((given ? "  " : "#  ") + f.name + ": " + (given ? cell(value) : "0") + note);
     });
     if (fmt.tables.length && !filled.no_tables) {
       lines.push(TABLES_NOTE);

@@ -95,7 +95,8 @@
       if (!target) return;
       if (p.field) {
         var span = $(p.field + "-problem");
-        if (span) span.textContent = (span.textContent ? span.textContent + "；" : "") + severity[p.severity] + "：" + p.message;
+        var said = severity[p.severity] + "：" + p.message;
+        if (span) span.textContent = span.textContent ? span.textContent + "；" + said : said;
       } else {
         var described = target.getAttribute("aria-describedby");
         target.setAttribute("aria-describedby", described ? described + " " + id : id);
@@ -152,8 +153,8 @@
       var v = root.XxgkRules.parseCell(state.figures[name]);
       if (v !== null && $("ed-fig-" + name)) figures[name] = v;
     });
-    return { published: $("ed-published").value.trim(), organ: $("ed-organ").value.trim(), title: $("ed-title").value.trim(),
-      index_no: $("ed-index").value.trim(), figures: figures, tables: tables, no_tables: none,
+    return { published: $("ed-published").value.trim(), organ: $("ed-organ").value.trim(),
+      title: $("ed-title").value.trim(), index_no: $("ed-index").value.trim(), figures: figures, tables: tables, no_tables: none,
       body: $("ed-body").value.replace(/\r\n?/g, "\n") };
   }
 

@@ -12,15 +12,16 @@
   var Rules = window.XxgkRules, Grid = window.XxgkGrid, Send = window.XxgkSend;
   var SEVERITY = { error: "错误", warning: "警告", notice: "提示" };
   var RANK = { error: 3, warning: 2, notice: 1 };
-  var YEAR_MIN = 2008;
   var state = {
     townships: [], formats: {}, township: null, year: null, fmt: null, tableFormats: {}, values: {},
-    figures: {}, prev: null, prevYear: null, existing: false, touched: {}, problems: [], fields: {},
+    figures: {}, prev: null, prevKey: null, existing: false, yearMin: config.year_min, touched: {}, problems: [],
+    fields: {},
   };
   form.hidden = false;
   form.addEventListener("submit", function (e) { e.preventDefault(); });
 
-  var urls = [config.townships].concat(Object.keys(config.formats).sort().map(function (id) { return config.formats[id]; }));
+  var formatUrls = Object.keys(config.formats).sort().map(function (id) { return config.formats[id]; });
+  var urls = [config.townships].concat(formatUrls);
   Promise.all(urls.map(Send.getJSON)).then(function (docs) {
     state.townships = docs[0].townships;
     docs.slice(1).forEach(function (doc) { state.formats[doc.format] = doc; });
@@ -36,7 +37,10 @@
     var select = $("ed-township"), groups = {};
     state.townships.forEach(function (t) {
       var name = t.city === t.county ? t.county : t.city + t.county;
-      if (!groups[name]) { groups[name] = document.createElement("optgroup"); groups[name].label = name; select.appendChild(groups[name]); }
+      if (!groups[name]) {
+        groups[name] = select.appendChild(document.createElement("optgroup"));
+        groups[name].label = name;
+      }
       groups[name].appendChild(new Option(t.name, t.slug));
     });
     var query = new URLSearchParams(location.search);
@@ -52,11 +56,17 @@
       var m = /^(\d{4})\s*[年./]\s*(\d{1,2})\s*[月./]\s*(\d{1,2})\s*日?$/.exec($("ed-published").value.trim());
       if (m) { $("ed-published").value = m[1] + "-" + m[2].padStart(2, "0") + "-" + m[3].padStart(2, "0"); check(); }
     });
-    $("ed-figures").addEventListener("input", function (e) { state.figures[e.target.dataset.figure] = e.target.value; check(); });
+    $("ed-figures").addEventListener("input", function (e) {
+      state.figures[e.target.dataset.figure] = e.target.value;
+      check();
+    });
     listenToTables($("ed-table-list"));
     $("ed-load").addEventListener("click", loadExisting);
     $("ed-no-tables").addEventListener("change", render);
-    $("ed-download").addEventListener("click", function () { Send.download(fileText(), state.year + ".md"); });
+    $("ed-download").addEventListener("click", function () {
+      if (state.township) Send.download(fileText(), state.year + ".md");
+      else $("ed-send-note").textContent = "请先在第一部分选择乡镇。";
+    });
     $("ed-github").addEventListener("click", function () {
       Send.github(config, state, fileText(), function (text) { $("ed-send-note").textContent = text; });
     });
@@ -103,12 +113,13 @@
   }
 
   function loadPrevious(year) {
+    var key = year === null ? null : state.township.slug + "/" + year;
     state.prev = null;
-    state.prevYear = year;
+    state.prevKey = key;
     $("ed-prev").hidden = true;
-    if (year === null) return;
+    if (key === null) return;
     Send.getJSON(Send.fill(config.report_json, state.township.slug, year)).then(function (doc) {
-      if (state.prevYear !== year) return;
+      if (state.prevKey !== key) return;  // another township or year was chosen meanwhile
       state.prev = {};
       Send.reportTables(doc).forEach(function (t) { state.prev[t.id] = t.rows; });
       $("ed-prev").textContent = "已载入 " + year + " 年度报告的统计表，用来核对与上年的衔接（警告）。";
@@ -212,7 +223,8 @@
       Send.bubble(input, problemsAt(input), form, SEVERITY);
     });
     list.addEventListener("change", function (e) {
-      if (e.target.classList.contains("ed-cell")) Send.announce(problemsAt(e.target).map(function (p) { return p.message; }).join("；"));
+      if (!e.target.classList.contains("ed-cell")) return;
+      Send.announce(problemsAt(e.target).map(function (p) { return p.message; }).join("；"));
     });
     list.addEventListener("keydown", function (e) {
       if (e.target.classList.contains("ed-cell")) Grid.navigate(state.fields[e.target.dataset.table], e);
@@ -232,7 +244,8 @@
       });
       result.filled.forEach(function (f) { state.values[f.dataset.table][f.dataset.row][f.dataset.column] = f.value; });
       check();
-      Send.announce("已粘贴 " + result.rows + " 行、" + result.filled.length + " 格" + (result.left ? "；另有 " + result.left + " 格超出表格，未粘贴" : ""));
+      var left = result.left ? "；另有 " + result.left + " 格超出表格，未粘贴" : "";
+      Send.announce("已粘贴 " + result.rows + " 行、" + result.filled.length + " 格" + left);
     });
   }
 
@@ -251,10 +264,12 @@
         raws[row.id] = row.columns.map(function (c) { return Rules.parseCell(cellText(t.id, row.id, c)); });
       });
       problems = problems.concat(Rules.checkTable(table, raws, state.prev ? state.prev[t.id] || null : null));
-      if (tableFormat(t.id) !== state.fmt.format) problems.push(window.XxgkFields.formatProblem(table, state.formats[tableFormat(t.id)], state.fmt));
+      var own = state.formats[tableFormat(t.id)];
+      if (own !== state.fmt) problems.push(window.XxgkFields.formatProblem(table, own, state.fmt));
     });
     problems.forEach(function (p) {
-      var row = p.table && p.row !== null ? (state.fields[p.table] || [])[tableDoc(p.table).rows.findIndex(function (r) { return r.id === p.row; })] : null;
+      var rows = p.table && p.row !== null ? tableDoc(p.table).rows : [];
+      var row = (state.fields[p.table] || [])[rows.findIndex(function (r) { return r.id === p.row; })];
       p.input = row ? row[p.index === null ? 0 : p.index] : null;
     });
     state.problems = problems;
@@ -267,5 +282,5 @@
     return window.XxgkFile.reportText(state.township, state.year, state.fmt, Send.filled(state, $, tableDoc, cellText));
   }
 
-  window.XxgkEditor = { state: state, yearMin: YEAR_MIN };
+  window.XxgkEditor = { state: state };  // for tests, and for whoever scripts the form
 })();
