@@ -1,7 +1,8 @@
 """Screenshots for a person to look at (not a test): `python -m tests.browser.a11y.shoot OUTDIR [SITE]`.
 
-Builds the sample site (or serves SITE), then writes full-page PNGs of home, township and report
-at 1280 and 360 px, and the report at 360 px in large-font + high-contrast mode."""
+Builds the sample site (or serves SITE), then writes full-page PNGs of home, township, report and
+the editors' form at 1280 and 360 px, and the report and the form at 360 px at the largest text size
+(the report also in high contrast)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,9 @@ SHOTS = (
     ("report", 1280, {}),
     ("report", 360, {}),
     ("report", 360, {"font": "2", "contrast": "1"}),
+    ("editor", 1280, {}),
+    ("editor", 360, {}),
+    ("editor", 360, {"font": "2"}),
 )
 
 
@@ -37,6 +41,7 @@ def shoot(site: Path, out: Path) -> list[Path]:
             context.add_init_script("".join(f"localStorage.setItem('xxgk-{k}','{v}');" for k, v in prefs.items()))
             page = context.new_page()
             page.goto(base + PAGE_TYPES[kind])
+            page.wait_for_load_state("networkidle")  # pages laid out by a script (the editors' form)
             suffix = "-large-contrast" if prefs else ""
             path = out / f"{kind}-{width}{suffix}.png"
             page.screenshot(path=str(path), full_page=True)
