@@ -55,7 +55,8 @@
     }
     emptySections(state, $("ed-body").value).forEach(function (heading) {
       add("ed-body", "body.empty_section", "warning",
-        "「" + heading + "」一节没有内容：请补写（没有可写“无”）；若内容在统计表中，请在 tables: 下填写该表");
+        "「" + heading.text + "」一节没有内容：请补写（没有可写“无”）；若内容在统计表中，请在 tables: 下填写该表");
+      found[found.length - 1].bodyLine = heading.number;  // the heading's line in the body, from 0
     });
     Object.keys(state.figures).forEach(function (name) {
       var input = $("ed-fig-" + name);
@@ -89,7 +90,7 @@
       var inside = function (n) { return h.number < n && n < end; };
       var sub = later.some(function (o) { return inside(o.number); });
       return !sub && !texts.some(inside) && !covered[normalizeHeading(h.text)];
-    }).map(function (h) { return h.text; });
+    });
   }
 
   function normalizeHeading(text) {  // markup.normalize_heading

@@ -104,8 +104,11 @@ def table2(fmt_id: str, values: dict[str, list]) -> list[list]:
     return [values.get(row_id, [0] * width) for row_id, width in rows_of(fmt_id, "applications")]
 
 
-def fill_report(page, fmt_id: str, t1: list, t2: dict, broken: dict | None = None, published: str | None = "") -> None:
-    """Fills the form; `published` None leaves the date and the figure as they are."""
+def fill_report(
+    page, fmt_id: str, t1: list, t2: dict, broken: dict | None = None, published: str | None = "", body: bool = True
+) -> None:
+    """Fills the form; `published` None leaves the date and the figure as they are, `body` False
+    the body as the form starts it (the section headings alone)."""
     if published is not None:
         page.fill("#ed-published", published or ("2020-01-15" if fmt_id == "f2019" else "2023-01-16"))
         page.fill("#ed-fig-proactive_items", "120")
@@ -118,13 +121,14 @@ def fill_report(page, fmt_id: str, t1: list, t2: dict, broken: dict | None = Non
     type_rows(page, "review", fmt_id, T3)
     for cell, value in (broken or {}).items():
         page.fill(f"#c-{cell}", value)
-    page.fill("#ed-body", "".join(f"## {s.title}\n\n{BODY.get(s.title, '')}\n\n" for s in SCHEMAS[fmt_id].sections))
+    if body:
+        page.fill("#ed-body", "".join(f"## {s.title}\n\n{BODY.get(s.title, '')}\n\n" for s in SCHEMAS[fmt_id].sections))
 
 
 def form_problems(page) -> list[dict]:
     return page.evaluate(
         "XxgkEditor.state.problems.map(p => ({code: p.code, severity: p.severity, message: p.message,"
-        " table: p.table, row: p.row, index: p.index, field: p.field || null}))"
+        " table: p.table, row: p.row, index: p.index, field: p.field || null, bodyLine: p.bodyLine ?? null}))"
     )
 
 
@@ -142,6 +146,9 @@ def placed(problems: list[dict], text: str, rel: str) -> list[tuple]:
     fields = {"ed-published": ("published",), "ed-year": ("year",)}
     out = []
     for p in problems:
+        if p["field"] == "ed-body":  # at its heading's line, as body_checks reports it
+            out.append((p["code"], p["severity"], p["message"], source.body_line + p["bodyLine"], 0))
+            continue
         if p["table"]:
             keys = ("tables", p["table"], *([p["row"]] if p["row"] is not None else ["format"]))
             keys += (p["index"],) if p["index"] is not None else ()
@@ -382,21 +389,23 @@ def test_a_report_without_tables(editor, site_root, tmp_path):
     assert "tables:" not in text and "  applications_new: 3  # 本年新收政府信息公开申请" in text
 
 
-@pytest.mark.parametrize(("published", "figure"), [
-    ("2019年12月31日", "7"),  # made 2019-12-31 on leaving the field: the last day of the year (a warning)
-    ("2019-02-30", "-3"),  # no such day; a negative figure
-    ("2020/1", "三"),  # not a date; not a number
-    ("2019-06-01", "1.5"),  # before the year ended; a figure may be a decimal
-    ("", ""),
+@pytest.mark.parametrize(("published", "figure", "body"), [
+    ("2019年12月31日", "7", True),  # made 2019-12-31 on leaving the field: the last day of the year (a warning)
+    ("2019-02-30", "-3", True),  # no such day; a negative figure
+    ("2020/1", "三", True),  # not a date; not a number
+    ("2019-06-01", "1.5", True),  # before the year ended; a figure may be a decimal
+    ("", "", True),
+    ("", "", False),  # the body's headings with nothing under them (except those the tables fill)
 ])
-def test_fields_are_checked_as_check_does(editor, site_root, tmp_path, published, figure):
+def test_fields_are_checked_as_check_does(editor, site_root, tmp_path, published, figure, body):
     page = editor(*F2019)
     page.fill("#ed-published", published)
     page.locator("#ed-published").blur()
     page.fill("#ed-fig-proactive_items", figure)
-    fill_report(page, "f2019", T1_F2019, T2_F2019, published=None)
+    fill_report(page, "f2019", T1_F2019, T2_F2019, published=None, body=body)
     shown = form_problems(page)
-    assert bool(shown) == bool(published or figure)
+    assert bool(shown) == bool(published or figure or not body)
+    assert ({p["code"] for p in shown} == {"body.empty_section"}) == (not body)
     text = download(page, tmp_path)
     rel = f"content/townships/{F2019[0]}/{F2019[1]}.md"
     assert placed(shown, text, rel) == check_file(site_root, tmp_path, *F2019, text)
