@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from generator.content.source import MAX_BYTES
 from tests.checking import REPORT, TOWNSHIP, expect, minimal, problems_in, report
 
@@ -97,3 +99,19 @@ def test_site_base_url_relative_warns_for_the_sitemap_and_feeds(tmp_path):
     assert "sitemap.xml" in expect(root, "config.base_url_relative", "content/site.yaml", 2).message
     absolute = minimal(tmp_path / "absolute", {"content/site.yaml": "title: 测试站\nbase_url: https://x.example/xxgk/\n"})
     assert "config.base_url_relative" not in {p.code for p in problems_in(absolute)}
+
+
+@pytest.mark.parametrize("value", ["https://gitlab.com/a/b", "https://github.com/a", "http://github.com/a/b", "a/b/c"])
+def test_site_repository_is_a_github_repository(tmp_path, value):
+    """The editors' form sends new reports to GitHub's new-file page of this repository."""
+    root = minimal(tmp_path, {"content/site.yaml": f"title: 测试站\nbase_url: /\nrepository: {value}\n"})
+    assert "github.com" in expect(root, "config.repository", "content/site.yaml", 3).message
+
+
+@pytest.mark.parametrize(
+    "value", ["https://github.com/a-b/c.d", "https://github.com/a/b.git", "https://github.com/a/b/tree/gh-1", "a-b/c.d"]
+)
+def test_site_repository_accepted(tmp_path, value):
+    root = minimal(tmp_path, {"content/site.yaml": f"title: 测试站\nbase_url: /\nrepository: {value}\n"})
+    assert not [p for p in problems_in(root) if p.code == "config.repository"]
+

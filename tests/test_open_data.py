@@ -83,12 +83,19 @@ def printed_cells(printed: list[list[str]], meta: dict) -> dict[tuple[str, str, 
 
 
 def test_every_number_in_every_download_equals_the_content(built):
+    schemas = load_schemas(SCHEMA_DIR)
     content = content_cells(built)
     data = built / "site/data"
     checked = 0
     for (slug, year), expected in content.items():
         doc = json.loads((data / f"townships/{slug}/{year}/report.json").read_text("utf-8"))
-        cells = {(t["id"], c["row"], c["column"]): c["value"] for t in doc["tables"] for c in t["cells"]}
+        cells = {}
+        for table_id, table in doc["tables"].items():  # ids and values; labels in the format document
+            fmt = schemas[table["format"]]
+            for row_id, values in table["rows"].items():
+                columns = fmt.table(table_id).columns_of(row_id)
+                cells.update({(table_id, row_id, c.id): v for c, v in zip(columns, values, strict=True)})
+        assert doc["format_document"].endswith(f"/data/formats/{doc['format']}.json")
         assert cells == expected["cells"]
         for name, value in expected["figures"].items():
             assert doc["figures"][name]["value"] == value

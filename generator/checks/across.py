@@ -86,9 +86,8 @@ def copy_paste(every: tuple[Report, ...], reports: tuple[Report, ...]) -> list[P
 
 def _table_place(report: Report, schemas: Schemas, name: str) -> str:
     """Where the tables hold a figure, by official labels: 表二「…」行「总计」列."""
-    fmt = schemas[report.format]
     for values in report.tables:
-        table = fmt.table(values.id)
+        table = schemas[values.format].table(values.id)  # a table may be in another format than its report
         for figure, refs in table.derives if table else ():
             if figure == name:
                 cells = []

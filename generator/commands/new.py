@@ -7,35 +7,25 @@ that comes out passes `xxgk check` as it is, so an editor only ever replaces zer
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
-
-import yaml
 
 from generator.content.assemble import SLUG, YEAR_MIN
 from generator.content.safe_files import read_regular, regular_stat
 from generator.content.source import MAX_BYTES, read_yaml
+from generator.content.yaml_text import cell, quoted, scalar
 from generator.model.schema import Format, HeaderNode, RowNode, Schemas, Table, format_for_year
 from generator.model.site import FIGURES
+
+_DAY = re.compile(r"\d{4}-\d{1,2}-\d{1,2}", re.ASCII)
+FileCell = int | float | str | None  # a number, a printed blank, or text that is not a number
 
 SLUG_MESSAGE = "乡镇目录名“{slug}”只能用小写字母、数字和连字符，如 anqiu-jingzhi"
 
 
 class ScaffoldError(Exception):
     """Why `xxgk new` wrote nothing (a message for the editor, in Chinese)."""
-
-
-def scalar(value: str) -> str:
-    """A YAML scalar that reads back as exactly `value` (plain when that is safe, else quoted)."""
-    return value if _reads_back(value) else json.dumps(value, ensure_ascii=False)
-
-
-def _reads_back(value: str) -> bool:
-    if not value or value.strip() != value or value[0] in "'\"&*!|>%@`{[-?:,#" or ": " in value or " #" in value:
-        return False
-    try:
-        return yaml.safe_load(value) == value
-    except yaml.YAMLError:
-        return False  # not valid as a plain scalar: the caller quotes it
 
 
 def township_text(name: str, county: str, city: str, province: str, code: str = "") -> str:
@@ -46,48 +36,88 @@ def township_text(name: str, county: str, city: str, province: str, code: str = 
     return "\n".join(lines) + "\n"
 
 
-def report_text(township: dict, year: int, fmt: Format) -> str:
-    """The front matter and headings of a new report for `township` (its township.yaml fields)."""
+@dataclass(frozen=True)
+class TableFill:
+    """One table as an editor filled it: its format (a table may differ from the report's) and,
+    per row id, its cells in printed order."""
+
+    format: Format
+    rows: dict[str, tuple[FileCell, ...]]
+
+
+@dataclass(frozen=True)
+class Filled:
+    """What the editors' form fills into the file `xxgk new` starts (empty: the new file as is).
+    The form writes the same text in the browser (templates/static/editor-file.js)."""
+
+    published: str = ""  # YYYY-MM-DD, or "" when the report states none
+    organ: str = ""  # "" for the default
+    title: str = ""
+    index_no: str = ""
+    figures: dict[str, FileCell] = field(default_factory=dict)  # figures stated in prose
+    tables: dict[str, TableFill] = field(default_factory=dict)  # table id → its cells
+    no_tables: bool = False  # a report printed without the standard tables (prose only)
+    body: str | None = None  # None: the official headings
+
+
+def report_text(township: dict, year: int, fmt: Format, filled: Filled | None = None) -> str:
+    """The front matter and body of a report for `township` (its township.yaml fields): as
+    `xxgk new` starts it, or with what an editor filled in (`filled`)."""
+    filled = filled or Filled()
     name, county = str(township["name"]), str(township["county"])
-    derived = {figure for table in fmt.tables for figure, _ in table.derives}
-    lines = [
-        "---",
-        f"year: {year}",
-        f"# published: {year + 1}-01-31   # 发布日期：报告发布后去掉行首的 # 并改为实际日期，不要编造",
-        f"organ: {scalar(f'{county}{name}人民政府')}",
-        f"title: {scalar(f'{name}{year}年政府信息公开工作年度报告')}",
+    tables = () if filled.no_tables else fmt.tables
+    derived = {figure for table in tables for figure, _ in table.derives}
+    lines = ["---", f"year: {year}"]
+    if filled.published:  # a date as 年-月-日 plain; anything else quoted, for `xxgk check` to name
+        shown = filled.published if _DAY.fullmatch(filled.published) else quoted(filled.published)
+        lines.append(f"published: {shown}")
+    else:
+        lines.append(f"# published: {year + 1}-01-31   # 发布日期：报告发布后去掉行首的 # 并改为实际日期，不要编造")
+    lines += [
+        f"organ: {scalar(filled.organ or f'{county}{name}人民政府')}",
+        f"title: {scalar(filled.title or f'{name}{year}年政府信息公开工作年度报告')}",
+        *([f"index_no: {scalar(filled.index_no)}"] if filled.index_no else []),
         f"format: {fmt.id}  # {fmt.name}（{fmt.doc_no}）",
         "figures:  # 正文中写明的关键数字：去掉行首的 # 并填入数字；表格能得出的数字不在此填写",
     ]
     for figure in FIGURES:
-        if figure.name not in derived:
-            lines.append(f"#  {figure.name}: 0  # {figure.label}（{figure.unit}）")
-    if fmt.tables:
+        if figure.name in derived:
+            continue
+        value = filled.figures.get(figure.name)
+        mark, shown = ("  ", cell(value)) if value is not None else ("#  ", "0")
+        lines.append(f"{mark}{figure.name}: {shown}  # {figure.label}（{figure.unit}）")
+    if tables:
         lines.append("tables:  # 统一表格：按原报告逐格填写（合计也照填），没有数据的格填 0")
-        for table in fmt.tables:
-            lines += _table_lines(table)
+        for table in tables:
+            fill = filled.tables.get(table.id)
+            lines += _table_lines(fill.format.table(table.id) if fill else table, fmt, fill)
     lines.append("---")
+    if filled.body is not None:
+        return "\n".join(lines) + "\n" + filled.body.rstrip("\n") + "\n"
     headings = [s.title for s in fmt.sections] or list(fmt.headings)
     for heading in headings:
         lines += [f"## {heading}", ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _table_lines(table: Table) -> list[str]:
+def _table_lines(table: Table, report_format: Format, fill: TableFill | None) -> list[str]:
     lines = [f"  {table.id}:  # {table.number} {table.caption}"]
+    if fill and fill.format.id != report_format.id:
+        lines.append(f"    format: {fill.format.id}  # 本表按{fill.format.name}（{fill.format.doc_no}）填写")
+    rows = fill.rows if fill else {}
     width = max(len(row.id or "") for row in table.rows())
     if table.layout == "blocks":
         for block in table.blocks:
             lines.append(f"    # {block.title}：{'、'.join(c.label for c in block.columns)}")
             for row in block.rows:
-                lines.append(_row_line(row, len(block.columns), width))
+                lines.append(_row_line(row, len(block.columns), width, rows.get(row.id or "")))
         return lines
     # A lone top header (申请人情况) says nothing per column; below it, the path tells repeated leaves apart.
     roots = table.header[0].children if len(table.header) == 1 and table.header[0].children else table.header
     paths = [path for node in roots for path in _header_paths(node)]
     lines.append(f"    # 各列依次为：{'、'.join(paths)}")
     for node in table.row_tree:
-        lines += _tree_lines(node, len(paths), width)
+        lines += _tree_lines(node, len(paths), width, rows)
     return lines
 
 
@@ -97,18 +127,18 @@ def _header_paths(node: HeaderNode) -> list[str]:
     return [f"{node.label}/{path}" for child in node.children for path in _header_paths(child)]
 
 
-def _tree_lines(node: RowNode, cells: int, width: int) -> list[str]:
+def _tree_lines(node: RowNode, cells: int, width: int, rows: dict[str, tuple[FileCell, ...]]) -> list[str]:
     if node.id:
-        return [_row_line(node, cells, width)]
+        return [_row_line(node, cells, width, rows.get(node.id))]
     lines = [f"    # {node.label}"]
     for child in node.children:
-        lines += _tree_lines(child, cells, width)
+        lines += _tree_lines(child, cells, width, rows)
     return lines
 
 
-def _row_line(row: RowNode, cells: int, width: int) -> str:
-    values = ", ".join("0" for _ in range(cells))
-    return f"    {(row.id or '') + ':':<{width + 1}} [{values}]  # {row.label}"
+def _row_line(row: RowNode, cells: int, width: int, values: tuple[FileCell, ...] | None) -> str:
+    shown = ", ".join(cell(v) for v in values) if values is not None else ", ".join("0" for _ in range(cells))
+    return f"    {(row.id or '') + ':':<{width + 1}} [{shown}]  # {row.label}"
 
 
 def new_report(root: Path, slug: str, year: int, schemas: Schemas, this_year: int) -> Path:

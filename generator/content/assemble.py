@@ -26,6 +26,13 @@ CONFIG_FIELDS = (
 )
 ICP_LINK = "https://beian.miit.gov.cn/"  # 工业和信息化部 ICP/IP地址/域名信息备案管理系统
 POLICE_LINK = "https://beian.mps.gov.cn/#/query/webSearch?code={code}"  # 全国互联网安全管理服务平台
+# The content repository, where the editors' form sends new reports: https://github.com/<owner>/<repo>,
+# optionally /tree/<branch> (default main); owner/repo alone is read as that.
+GITHUB_REPOSITORY = re.compile(
+    r"https://github\.com/([A-Za-z0-9-]+)/([A-Za-z0-9._-]+?)(?:\.git)?(?:/tree/([A-Za-z0-9._/-]+?))?/?", re.ASCII
+)
+GITHUB = "https://github.com/{owner}"
+OWNER_REPO = re.compile(r"[A-Za-z0-9-]+/[A-Za-z0-9._-]+", re.ASCII)
 TOWNSHIP_FIELDS = ("name", "county", "city", "province", "code", "county_slug")
 REPORT_FIELDS = ("year", "published", "organ", "title", "index_no", "format", "source", "figures", "tables")
 PAGE_FIELDS = ("title", "description")
@@ -96,8 +103,23 @@ def _official(reader: FieldReader) -> dict[str, str]:
         "police_link": reader.text("police_link", "公安机关备案号链接",
                                    default=POLICE_LINK.format(code=digits) if digits else ""),
         "license": reader.text("license", "开放数据许可"),
-        "repository": reader.text("repository", "站点仓库"),
+        "repository": _repository(reader),
     }
+
+
+def _repository(reader: FieldReader) -> str:
+    repository = reader.text("repository", "内容仓库")
+    if OWNER_REPO.fullmatch(repository):
+        repository = GITHUB.format(owner=repository)
+    if repository and not GITHUB_REPOSITORY.fullmatch(repository):
+        reader.problem(
+            ("repository",),
+            "config.repository",
+            f"repository 应为 GitHub 仓库地址，如 https://github.com/组织名/仓库名"
+            f"（可加 /tree/分支名），实为“{repository}”",
+        )
+        return ""
+    return repository
 
 
 def relative_base_url(config: SiteConfig, source: Source) -> list[Problem]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import markdown
 import nh3
@@ -40,6 +41,7 @@ ALLOWED_TAGS = {
     "dl",
     "dt",
     "dd",
+    "img",  # the site's own images only (_own_images): e.g. the editors' guide's screenshots
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
@@ -52,11 +54,13 @@ ALLOWED_ATTRIBUTES = {
     "h5": {"id"},
     "h6": {"id"},
     "ol": {"start"},
+    "img": {"src", "alt", "width", "height"},
 }
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _SOFT_BREAK = re.compile(f"(?<=[{_CJK}])\n(?=[{_CJK}])")
 _H2 = re.compile(r"<h2 id=\"([^\"]*)\">(.*?)</h2>", re.S)
 _TAG = re.compile(r"<[^>]+>")
+_NO_SOURCE = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
 _SCROLL_OPEN = '<div class="table-scroll" role="region" aria-label="表格" tabindex="0">'
 
 
@@ -94,10 +98,21 @@ def to_html(converter: markdown.Markdown, text: str) -> str:
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
+        attribute_filter=_own_images,
     )
+    if "<img" in clean:  # an image whose address _own_images removed is removed too
+        clean = _NO_SOURCE.sub("", clean)
     # Added after sanitising, so content cannot forge it: a wide table scrolls in its own box
     # instead of widening the page on a phone.
     return clean.replace("<table>", _SCROLL_OPEN + "<table>").replace("</table>", "</table></div>")
+
+
+def _own_images(element: str, attribute: str, value: str) -> str | None:
+    """An image from another site would tell it who reads the page (and break offline): only a
+    path on this site is kept."""
+    if element == "img" and attribute == "src" and (urlsplit(value).scheme or value.startswith("//")):
+        return None
+    return value
 
 
 def split_sections(html: str) -> tuple[BodySection, ...]:

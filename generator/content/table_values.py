@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import math
 
+from generator.content.source import Source
 from generator.model.problems import Problem
 from generator.model.schema import Column, Format, Schemas, Table
 from generator.model.site import Cell, Figure, TableValues
-from generator.model.source import Source
 
 
 def read_tables(source: Source, schemas: Schemas, fmt_id: str) -> tuple[tuple[TableValues, ...], list[Problem]]:
@@ -32,7 +32,7 @@ def read_tables(source: Source, schemas: Schemas, fmt_id: str) -> tuple[tuple[Ta
         return (), problems
     tables = []
     for table_id, rows in raw.items():
-        table_fmt, rows = _own_format(schemas, fmt, str(table_id), rows, problem)
+        table_fmt, rows = _table_format(schemas, fmt, table_id, rows, problem)
         table = table_fmt.table(str(table_id))
         if table is None:
             problem(
@@ -49,18 +49,31 @@ def read_tables(source: Source, schemas: Schemas, fmt_id: str) -> tuple[tuple[Ta
     return tuple(sorted(tables, key=lambda t: order.index(t.id))), problems
 
 
-def _own_format(schemas: Schemas, fmt: Format, table_id: str, rows: object, problem) -> tuple[Format, object]:
-    """A table printed on another template than the report's (real reports mix them, report-formats §1)
-    says so with its own `format:` line; the rest of the table is read in that template."""
+def _table_format(schemas: Schemas, fmt: Format, table_id: object, rows: object, problem) -> tuple[Format, object]:
+    """A table may be in another format than its report (report-formats.md §1: real reports mix
+    them), declared by a `format:` line among its rows; returns that format and the rows."""
     if not isinstance(rows, dict) or "format" not in rows:
         return fmt, rows
-    own = str(rows["format"])
+    declared = str(rows["format"])
     rows = {k: v for k, v in rows.items() if k != "format"}
-    if own not in schemas or schemas[own].table(table_id) is None:
-        usable = "、".join(f.id for f in schemas.values() if f.table(table_id))
-        problem((table_id, "format"), "table.format", f"“{table_id}”表的 format 应为 {usable} 之一，实为“{own}”")
+    keys = (table_id, "format")
+    other = schemas.get(declared)
+    if other is None:
+        problem(keys, "format.unknown", f"没有“{declared}”这种格式，可选：{'、'.join(sorted(schemas))}")
         return fmt, rows
-    return schemas[own], rows
+    if other.table(str(table_id)) is None:
+        problem(keys, "table.unknown", f"{other.name}中没有“{table_id}”表，请删去这一行 format，按报告的格式填写")
+        return fmt, rows
+    if other.id != fmt.id:
+        table = other.table(str(table_id))
+        problem(
+            keys,
+            "table.format",
+            f"{table.number}按{other.name}（{other.id}）填写，与报告的{fmt.name}（{fmt.id}）不同；"
+            "请核对原件确实用了这种表格",
+            "warning",
+        )
+    return other, rows
 
 
 def _read_rows(table: Table, rows: dict, problem) -> dict[str, tuple[Cell, ...]]:

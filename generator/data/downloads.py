@@ -14,10 +14,11 @@ from generator.data.datapackage import (
     bulk_columns,
     datapackage,
 )
+from generator.data.report_json import compact_report
 from generator.data.xlsx import XlsxValue, xlsx_bytes
 from generator.model.cells import CellDef, filled_cells, table_cells
 from generator.model.pages import Page
-from generator.model.site import FIGURES, Cell, Report, Site
+from generator.model.site import FIGURES, Report, Site
 from generator.model.site_index import SiteIndex
 from generator.model.urls import Urls
 
@@ -70,64 +71,6 @@ def figure_rows(site: Site, index: SiteIndex) -> Rows:
     return rows
 
 
-def report_document(site: Site, index: SiteIndex, urls: Urls, report: Report) -> dict:
-    t = index.townships[report.township]
-    tables = []
-    for values in report.tables:
-        table = site.schemas[values.format].table(values.id)
-        cells = filled_cells(values, site.schemas)
-        tables.append(
-            {
-                "id": values.id,
-                "number": table.number if table else "",
-                "caption": table.caption if table else "",
-                "format": values.format,
-                "cells": [_cell_document(c, v) for c, v in cells],
-            }
-        )
-    return {
-        "township": {
-            "slug": t.slug,
-            "name": t.name,
-            "county": t.county,
-            "city": t.city,
-            "province": t.province,
-            "code": t.code,
-        },
-        "year": report.year,
-        "title": report.title,
-        "organ": report.organ,
-        "published": report.published.isoformat() if report.published else None,
-        "index_no": report.index_no,
-        "format": report.format,
-        "url": urls.absolute(urls.report(report.township, report.year)),
-        "figures": {
-            fig.name: {
-                "label": fig.label,
-                "unit": fig.unit,
-                "value": report.figures[fig.name].value,
-                "origin": report.figures[fig.name].origin,
-            }
-            for fig in FIGURES
-            if fig.name in report.figures
-        },
-        "tables": tables,
-    }
-
-
-def _cell_document(cell: CellDef, value: Cell) -> dict:
-    return {
-        "id": cell.id,
-        "row": cell.row,
-        "row_label": cell.row_label,
-        "column": cell.column,
-        "column_label": cell.column_label,
-        "type": cell.type,
-        "unit": cell.unit,
-        "value": value,
-    }
-
-
 def printed_tables(site: Site, report: Report) -> Rows:
     """The report's tables as printed, one after another, for a spreadsheet: a title line, a header
     of column labels (again wherever the columns change, as in a table printed in blocks), then
@@ -168,7 +111,7 @@ def _report_of(page: Page, index: SiteIndex) -> Report:
 
 
 def report_json(page: Page, site: Site, index: SiteIndex, urls: Urls) -> bytes:
-    return json_bytes(report_document(site, index, urls, _report_of(page, index)))
+    return json_bytes(compact_report(site, index, urls, index.report(*page.key)))
 
 
 def report_csv(page: Page, site: Site, index: SiteIndex, urls: Urls) -> bytes:

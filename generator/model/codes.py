@@ -66,6 +66,9 @@ _CATALOGUE: tuple[tuple[str, str, str, str, str], ...] = (
      "生成的站点仍可浏览，但搜索引擎和订阅阅读器不认这些链接。请把 base_url 写成网站的正式地址，如 "
      "https://xxgk.example.gov.cn/；用 GitHub Pages 发布时，发布工作流会用 --base-url 传入 Pages 地址，"
      "本地预览时可不理会。"),
+    ("config.repository", _E, "字段", "内容仓库地址写法不对",
+     "site.yaml 中的 repository 是在线填报页面提交报告的去处，应为 GitHub 仓库的地址，如 "
+     "https://github.com/组织名/仓库名；默认分支不是 main 时写成 https://github.com/组织名/仓库名/tree/分支名。"),
     # 字段
     ("field.required", _E, "字段", "缺少必填字段",
      "报告必须写 year:（报告年度）；township.yaml 必须写 name、county、city、province；site.yaml 必须写 title。"
@@ -121,11 +124,11 @@ _CATALOGUE: tuple[tuple[str, str, str, str, str], ...] = (
     # 表格
     ("table.not_in_format", _E, "表格", "这种格式没有统计表",
      "2018 年及以前的报告没有统一表格。请删去 tables:，把正文中的关键数字写在 figures: 下。"),
+    ("table.format", _W, "表格", "表格格式与报告不同",
+     "这张表写了 format:，按另一种格式填写（有的报告确实混用了两种表格，如 2021 年的报告仍用 2019 年版表一）。"
+     "请对照原件核对；原件确实如此就保留，否则删去表下的 format: 一行。"),
     ("table.unknown", _E, "表格", "不认识的表",
      "tables: 下只能有 proactive（表一）、applications（表二）、review（表三）。请检查拼写。"),
-    ("table.format", _E, "表格", "表的模板写法不对",
-     "一张表用的模板与报告的 format 不同时（如 2020 年报告的表一印的是 2021 年版），在这张表下写一行 "
-     "format: f2021 或 format: f2019。只能写有这张表的格式；写错时按报告的 format 读这张表。"),
     ("table.unknown_row", _E, "表格", "不认识的行",
      "表中有一行的名称 xxgk 不认识，多半是拼写错误。请对照 xxgk new 生成的模板（每行后的注释是官方行名）改正。"),
     ("table.missing_row", _E, "表格", "表中缺少一行",

@@ -43,6 +43,7 @@ class Facets:
     all_data: str
     townships: str  # every township, in one digest
     stated: frozenset[tuple[str, str, str, int]]  # cells.stated_cells of all reports
+    stated_digest: str = ""  # of `stated`: which cells have a comparison page
 
 
 def report_facet(report: Report) -> tuple[str, str]:
@@ -59,7 +60,8 @@ def facets_of(
     data = {r.key: per_report[r.key][1] for r in site.reports}
     townships = _digest([t.digest for t in site.townships])
     all_listings = _digest(townships, list(listing.values()))
-    return Facets(listing, data, all_listings, _digest(townships, list(data.values())), townships, stated)
+    all_data = _digest(townships, list(data.values()))
+    return Facets(listing, data, all_listings, all_data, townships, stated, _digest(sorted(stated)))
 
 
 def report_facets(site: Site) -> Facets:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
 
-RESERVED = {"townships", "years", "regions", "static", "search", "data", "compare"}
+RESERVED = {"townships", "years", "regions", "static", "search", "data", "compare", "editor"}
 
 
 @dataclass(frozen=True)
@@ -95,6 +95,19 @@ class Urls:
     def compare_cell(self, fmt: str, table: str, cell_id: str, county_slug: str = "") -> str:
         """One cell's matrix; a region is a section of the site-wide page (see README, Open data)."""
         return f"{self.compare_table(fmt, table)}{cell_id}/" + (f"#r-{county_slug}" if county_slug else "")
+
+    # The editors' form (issue 23): its page, its list of townships, and the format documents.
+    def editor(self, slug: str = "", year: int | None = None) -> str:
+        """The form, opened ready for a township and year when they are given."""
+        query = "&".join(f"{k}={v}" for k, v in (("township", slug), ("year", year)) if v)
+        return f"{self.base_path}editor/" + (f"?{query}" if query else "")
+
+    def editor_townships(self) -> str:
+        return f"{self.base_path}editor/townships.json"
+
+    def format_document(self, fmt_id: str) -> str:
+        """Labels, layout and rules of one format, for programs (data/format_document.py)."""
+        return f"{self.data_home()}formats/{fmt_id}.json"
 
     def compare_data(self, *parts: str) -> str:
         """A view's data file: ("figures", name), (format, table, cell id), or ("places",)."""

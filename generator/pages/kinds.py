@@ -17,7 +17,7 @@ import markdown
 from generator.data import data_pages, downloads
 from generator.model.pages import Page, View
 from generator.model.site import township_label
-from generator.pages import contexts, routes
+from generator.pages import contexts, editor_page, routes
 from generator.search.index import SearchDoc
 
 Context = Callable[[Page, View, markdown.Markdown], dict]
@@ -37,6 +37,7 @@ class PageKind:
     dated_by: Dating | None = None  # the content files whose last commit is the page's lastmod
     search_facets: Facets | None = None  # (filter, value) pairs the search page filters on
     every_table: bool = False  # reads every report's tables: made last, by workers of their own
+    in_sitemap: bool = True  # an HTML page for readers (not the 404 page, not the editors' form)
 
     @property
     def html(self) -> bool:
@@ -114,7 +115,10 @@ KINDS: tuple[PageKind, ...] = (
     PageKind("region", routes.region_routes, "region.html", _old(C.region), None, 3, _region_files, _region_facets),
     PageKind("page", routes.content_page_routes, "page.html", _old(C.content_page), None, 4, _content_page_files),
     PageKind("search", routes.search_routes, "search.html", _old(C.search)),
-    PageKind("not_found", routes.not_found_routes, "404.html", _old(C.not_found)),
+    PageKind("editor", routes.editor_routes, "editor.html", _old(editor_page.editor_context), in_sitemap=False),
+    PageKind("editor_townships", routes.editor_townships_routes, writer=_download(editor_page.editor_townships_file)),
+    PageKind("format_document", routes.format_document_routes, writer=_download(editor_page.format_document_file)),
+    PageKind("not_found", routes.not_found_routes, "404.html", _old(C.not_found), in_sitemap=False),
     PageKind("feed", routes.feed_routes, "feed.xml", _old(C.feed)),
     PageKind("sitemap", routes.sitemap_routes, "sitemap.xml", _sitemap),
     PageKind("data", routes.data_routes, "data.html", _old(data_pages.data), every_table=True),
@@ -156,7 +160,7 @@ def search_stubs(view: View) -> list[SearchDoc]:
 
 def sitemap_pages(view: View) -> list[Page]:
     """The readers' pages (HTML, found by URL): what the sitemap lists."""
-    return [p for p in view.pages if BY_NAME[p.kind].html and p.kind != "not_found"]
+    return [p for p in view.pages if BY_NAME[p.kind].html and BY_NAME[p.kind].in_sitemap]
 
 
 def lastmod(page: Page, view: View, overall: str) -> str:

@@ -70,6 +70,20 @@ def search_routes(view: View) -> Iterator[Page]:
     yield Page("search", view.urls.search(), (), (view.facets.all_listings,))
 
 
+def editor_routes(view: View) -> Iterator[Page]:
+    """The editors' form (issue 23). With the pages, not the downloads: `xxgk serve` makes it too."""
+    yield Page("editor", view.urls.editor(), (), ())
+
+
+def editor_townships_routes(view: View) -> Iterator[Page]:
+    yield Page("editor_townships", view.urls.editor_townships(), (), (view.facets.all_listings,))
+
+
+def format_document_routes(view: View) -> Iterator[Page]:
+    for fmt_id in sorted(view.site.schemas):  # from the schema alone: the build key covers it
+        yield Page("format_document", view.urls.format_document(fmt_id), (fmt_id,), ())
+
+
 def not_found_routes(view: View) -> Iterator[Page]:
     yield Page("not_found", view.urls.not_found(), (), ())
 
@@ -80,8 +94,9 @@ def feed_routes(view: View) -> Iterator[Page]:
 
 def sitemap_routes(view: View) -> Iterator[Page]:
     site = view.site
-    # It lists every page, the comparisons of every cell stated anywhere among them: all_data.
-    deps = (view.facets.all_data, *(p.digest for p in site.pages), *site.revised.values())
+    # It lists every page, among them the comparison of every cell stated in some report.
+    deps = (view.facets.all_listings, view.facets.stated_digest, *(p.digest for p in site.pages),
+            *site.revised.values())
     yield Page("sitemap", view.urls.sitemap(), (), deps)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import os
+import posixpath
 import re
 from collections.abc import Callable, Collection, Container, Iterable
 from dataclasses import dataclass
@@ -55,6 +56,16 @@ def _parse_link(raw: str, base_path: str) -> tuple[str, str | None, str] | None:
     return link, _target(base_path, parts.path) if parts.path else "", unquote(parts.fragment)
 
 
+def relative_target(page: str, path: str) -> str | None:
+    """The output path a relative link reaches from the page at output path `page` (None: above
+    the site's root). Relative links work under any base path, so content pages use them."""
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(path)))
+    if joined == ".." or joined.startswith("../"):
+        return None
+    rel = "" if joined == "." else joined
+    return (rel + "/" if rel else "") + "index.html" if path.endswith("/") or not rel else rel
+
+
 # (page, link, output path it reaches or None, #fragment): a link its page cannot vouch for alone
 Unresolved = tuple[str, str, "str | None", str]
 
@@ -94,6 +105,8 @@ def unresolved_links(
         if parsed[raw] is None:
             continue
         link, target, fragment = parsed[raw]
+        if target is None and not link.startswith("/"):  # relative (content pages write them so)
+            target = relative_target(name, urlsplit(link).path)
         target = name if target == "" else target
         if target is not None and target in planned and (not fragment or not target.endswith(".html")):
             continue

@@ -25,6 +25,9 @@ def relative_links(html: str, rel: str, base_path: str) -> str:
 
     def one(match: re.Match[str]) -> str:
         url = match.group(2)
+        if _relative_folder(url):  # written relative already (a page's own links): name the index
+            path, sep, rest = _split(url)
+            return f"{match.group(1)}{path}index.html{sep}{rest}{match.group(3)}"
         if not url.startswith(base_path) or url.startswith("//"):
             return match.group(0)
         path, sep, rest = _split(url[len(base_path) :])
@@ -34,6 +37,11 @@ def relative_links(html: str, rel: str, base_path: str) -> str:
         return f"{match.group(1)}{target}{sep}{rest}{match.group(3)}"
 
     return _ATTRIBUTE.sub(one, html)
+
+
+def _relative_folder(url: str) -> bool:
+    path = _split(url)[0]
+    return path.endswith("/") and not path.startswith("/") and ":" not in path
 
 
 def _split(url: str) -> tuple[str, str, str]:

@@ -48,6 +48,9 @@ def open_page(browser, server):
             context.add_init_script(script)
         page = context.new_page()
         page.goto(server + path)
+        if path.startswith("/editor/"):  # the form: test it once its tables are laid out and checked
+            page.wait_for_selector("#editor[data-ready]")
+            page.wait_for_function("document.getElementById('ed-summary').textContent !== ''")
         if "?q=" in path:  # a search with results: test the page as a reader sees it, results shown
             page.wait_for_function("/找到|没有/.test(document.getElementById('search-status').textContent)")
             page.wait_for_load_state("networkidle")

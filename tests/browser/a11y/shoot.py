@@ -17,6 +17,7 @@ SHOTS = (
     *((kind, width, {}) for kind in PAGE_TYPES for width in (1280, 360)),
     ("report", 360, {"font": "2"}),
     ("report", 360, {"font": "2", "contrast": "1"}),
+    ("editor", 360, {"font": "2"}),
 )
 
 
@@ -34,6 +35,7 @@ def shoot(site: Path, out: Path) -> list[Path]:
             context.add_init_script("".join(f"localStorage.setItem('xxgk-{k}','{v}');" for k, v in prefs.items()))
             page = context.new_page()
             page.goto(base + PAGE_TYPES[kind])
+            page.wait_for_load_state("networkidle")  # pages laid out by a script (the editors' form)
             if "?q=" in PAGE_TYPES[kind]:
                 page.wait_for_selector("#search-results li")
             suffix = "".join(f"-{k}{v}" for k, v in sorted(prefs.items()))

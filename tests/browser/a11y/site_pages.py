@@ -25,6 +25,7 @@ PAGE_TYPES: dict[str, str] = {
     "compare_table": "/compare/f2019/applications/",
     "compare_cell": "/compare/f2019/applications/new.total/",
     "not_found": "/404.html",
+    "editor": "/editor/?township=anqiu-jingzhi&year=2020",  # the editors' form, its tables filled in the browser
 }
 
 REPORT = PAGE_TYPES["report"]
