@@ -21,15 +21,24 @@ from generator.pages import Urls, routes
 from generator.problems import WARNING, Problem
 
 _CN_DIGITS = "〇○OoＯ零一二三四五六七八九"
-_CN_YEAR = re.compile(rf"[一二][〇○OoＯ零][{_CN_DIGITS}]*年")
+# Every pattern here runs over text from pull requests: each is linear in its input (no two
+# quantifiers that can share a run of characters, no start inside a run that an earlier start
+# scanned). tests/test_hostile_patterns.py runs them on adversarial 100 KB inputs.
+# A whole run of Chinese digits before 年 (the lookbehind starts it only at the run's start);
+# the year is that run from its first 一/二 + 〇 (garbled_dates), as the unanchored pattern found it.
+_CN_YEAR = re.compile(rf"(?<![{_CN_DIGITS}])[{_CN_DIGITS}]+年")
+_CN_YEAR_START = re.compile(r"[一二][〇○OoＯ零]")
 _GLUED_MONTH = re.compile(r"(?<!\d)(\d{4})(1[0-2]|[1-9])月")
 _DATE = re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日")
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)((?:\s+[^<>]*?)?)\s*/?>")
+_HEADING = re.compile(r"(#{1,6})\s+(.*)")  # closing #s and spaces are stripped by heading_text
+# The attributes run to the first > (they cannot hold < or >); a closing "/" and spaces are
+# stripped by removed_html. (The old `(\s+[^<>]*?)?\s*/?>` was cubic on `<a` and spaces.)
+_TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)((?:\s[^<>]*)?)/?>")
 _ATTR = re.compile(r"([A-Za-z_:][\w:.-]*)\s*(?:=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 _CONTENT_DROPPED = {"script", "style"}  # nh3 drops these with everything inside them
-_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# The target stops at "]": else each "](" of "](](](…" would scan to the end of the line.
+_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>\]]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _HREF = re.compile(r"""\shref\s*=\s*["']([^"']+)["']""")
 
 
@@ -127,10 +136,11 @@ def garbled_dates(text: str) -> list[tuple[int, str]]:
     """(0-based offset, message) for each garbled date in the text."""
     found = []
     for match in _CN_YEAR.finditer(text):
-        digits = match.group(0)[:-1]
-        if len(digits) != 4:
-            message = f"年份“{match.group(0)}”不完整（中文年份应为四位，如“二〇一七年”），请按原件补全"
-            found.append((match.start(), message))
+        start = _CN_YEAR_START.search(match.group(0))
+        year = match.group(0)[start.start() :] if start else ""
+        if year and len(year) != 5:  # four digits and 年
+            message = f"年份“{year}”不完整（中文年份应为四位，如“二〇一七年”），请按原件补全"
+            found.append((match.start() + start.start(), message))
     for match in _GLUED_MONTH.finditer(text):
         year, month = match.groups()
         found.append((match.start(), f"“{match.group(0)}”缺少“年”字，应为“{year}年{month}月”"))
@@ -155,7 +165,7 @@ def removed_html(line: str) -> list[str]:
     """What the sanitiser (markup.to_html, nh3 allow-list) will remove from this line."""
     removed = []
     for match in _TAG.finditer(line):
-        closing, name, attrs = match.group(1), match.group(2).lower(), match.group(3)
+        closing, name, attrs = match.group(1), match.group(2).lower(), match.group(3).rstrip().removesuffix("/")
         if name not in ALLOWED_TAGS:
             if not closing:
                 inner = "连同其中的内容" if name in _CONTENT_DROPPED else "只保留其中的文字"
@@ -171,22 +181,26 @@ def removed_html(line: str) -> list[str]:
 
 def empty_sections(body: str) -> list[tuple[int, str]]:
     """(0-based line, heading text) of headings with nothing under them before the next heading
-    of the same or a higher level."""
-    headings, texts = [], []
+    of the same or a higher level: the next line with anything on it is such a heading, or none."""
+    empty = []
+    open_heading: tuple[int, int, str] | None = None  # the last heading, while nothing followed it
     for number, line in _prose_lines(body):
         match = _HEADING.match(line)
         if match:
-            headings.append((number, len(match.group(1)), match.group(2)))
+            if open_heading and len(match.group(1)) <= open_heading[1]:
+                empty.append((open_heading[0], open_heading[2]))
+            open_heading = (number, len(match.group(1)), heading_text(match.group(2)))
         elif line.strip():
-            texts.append(number)
-    empty = []
-    for index, (number, level, text) in enumerate(headings):
-        later = [h for h in headings[index + 1 :] if h[1] <= level]
-        end = later[0][0] if later else float("inf")
-        has_sub = any(number < h[0] < end for h in headings[index + 1 :])
-        if not has_sub and not any(number < t < end for t in texts):
-            empty.append((number, text))
+            open_heading = None
+    if open_heading:
+        empty.append((open_heading[0], open_heading[2]))
     return empty
+
+
+def heading_text(rest: str) -> str:
+    """A heading's text without the closing #s and spaces (str methods: a pattern for these
+    trailing runs was cubic on long runs of spaces)."""
+    return rest.rstrip().rstrip("#").rstrip()
 
 
 def _links(line: str) -> list[str]:

@@ -22,7 +22,7 @@ NEG = r"(?:未(?!经)|没有|无|尚无|不存在)"  # "未经复议直接起诉
 _SENTENCES = re.compile(r"[^。；;！!？?\n]+")
 _CLAUSE_PARTS = re.compile(r"其中")
 _NEGATION = re.compile(NEG)
-_NUMBER_AFTER = re.compile(r"\d+\s*[件起宗次元]")
+_NUMBER_AFTER = re.compile(r"(?<!\d)\d+\s*[件起宗次元]")  # from a run's first digit only: linear
 _ZH = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _BLOCK_STARTS = ("#", "|", "- ", "* ", "+ ", ">")
 _HAS_FULL_WIDTH = re.compile("[０-９．]")
@@ -230,18 +230,20 @@ def _blocks(text: str) -> list[tuple[str, list[int], list[int]]]:
     offsets: list[int] = []
     numbers: list[int] = []
     previous_break = True
+    length = 0  # of the block so far (a sum over its parts per line was quadratic in its lines)
     for number, line in enumerate(_half_width(text).split("\n")):
         stripped = line.strip()
         structural = stripped.startswith(_BLOCK_STARTS)
         if not stripped or previous_break or structural:
             if parts:
                 blocks.append(("".join(parts), offsets, numbers))
-            parts, offsets, numbers = [], [], []
+            parts, offsets, numbers, length = [], [], [], 0
         previous_break = structural or not stripped
         if stripped:
-            offsets.append(sum(map(len, parts)))
+            offsets.append(length)
             numbers.append(number)
             parts.append(stripped)
+            length += len(stripped)
     if parts:
         blocks.append(("".join(parts), offsets, numbers))
     return blocks
