@@ -13,6 +13,7 @@ from generator.fields import FieldReader, as_mapping
 from generator.model import FIGURE_NAMES, ContentPage, Figure, Report, Site, SiteConfig, Township
 from generator.pages import RESERVED
 from generator.problems import Problem
+from generator.quantities import read_quantity
 from generator.schema import Schemas, format_for_year
 from generator.source import Source
 from generator.table_values import derive_figures, read_tables
@@ -243,12 +244,15 @@ def _figures(reader: FieldReader) -> dict[str, Figure]:
     figures = {}
     for name, value in as_mapping(reader, "figures", "关键数字").items():
         keys = ("figures", name)
+        reading = read_quantity(value, "money" if name == "fees" else "count")
         if name not in FIGURE_NAMES:
             reader.problem(keys, "figure.unknown", f"不认识的关键数字“{name}”，可用：{'、'.join(FIGURE_NAMES)}")
-        elif isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            reader.problem(keys, "figure.type", f"关键数字“{name}”应为不小于 0 的数字，实为“{value}”")
+        elif reading.value is None:
+            code = "figure.range" if reading.kind == "range" else "figure.type"
+            unit = "；不要带“条”“件”等单位" if reading.kind == "type" and isinstance(value, str) else ""
+            reader.problem(keys, code, f"关键数字“{name}”{reading.reason}{unit}")
         else:
-            figures[name] = Figure(name, value, "prose", reader.source.line_of(*keys))
+            figures[name] = Figure(name, reading.value, "prose", reader.source.line_of(*keys))
     return figures
 
 

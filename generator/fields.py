@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from generator.problems import Problem
+from generator.quantities import shown
 from generator.source import Source
 
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -47,6 +48,14 @@ class FieldReader:
         if isinstance(value, (dict, list)):
             self.problem((name,), "field.type", f"“{name}”（{label}）应为一段文字")
             return default
+        literal = self.source.literals.get((name,))
+        if literal is not None and not isinstance(value, str):
+            message = (
+                f"“{name}”（{label}）写的“{shown(literal)}”会被 YAML 读成 {shown(value)}，"
+                f"请用引号括起来：{name}: \"{shown(literal)}\""
+            )
+            self.problem((name,), "field.type", message)
+            return literal.strip() or default
         text = str(value).strip()
         if required and not text:
             self.problem((name,), "field.required", f"“{name}”（{label}）不能为空")
