@@ -13,6 +13,7 @@ from datetime import date
 from posixpath import normpath
 from urllib.parse import unquote, urljoin, urlsplit
 
+from generator.body_limits import body_limits
 from generator.boilerplate import LEFTOVERS
 from generator.markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, normalize_heading
 from generator.model import Report, Site
@@ -102,7 +103,9 @@ def body_findings(path: str, body: str, first: int, covered: set[str]) -> BodyFi
         number = bisect.bisect_right(starts, offset) - 1
         return Problem(path, first + number, code, message, WARNING, offset - starts[number] + 1)
 
-    problems = [at(o, "body.garbled_date", m) for o, m in garbled_dates(text)]
+    # What the Markdown engine could not render in bounded time: errors, so that build never meets it.
+    problems = [Problem(path, first + n, code, message) for n, code, message in body_limits(body)]
+    problems += [at(o, "body.garbled_date", m) for o, m in garbled_dates(text)]
     problems += [at(o, "body.leftover", m) for o, m in leftovers(text)]
     links = []
     for number, line in lines.items():
