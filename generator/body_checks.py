@@ -15,6 +15,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from generator.body_limits import body_limits
 from generator.boilerplate import LEFTOVERS
+from generator.link_targets import Anchors
 from generator.markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, normalize_heading
 from generator.model import Report, Site
 from generator.navigation import build_index
@@ -84,9 +85,10 @@ def bodies_checked(
         linked += [(path, url, number, link) for number, link in findings[path].links]
     if linked and known is None:  # the site's pages are only listed when some body links to one
         known = known_paths(site, (p.url for p in routes(site, build_index(site), Urls("/", "/"))))
+    anchors = Anchors(site)  # made lazily: reads nothing until a link needs it
     for path, url, number, link in linked:
-        if not _resolves(link, url, known or frozenset()):
-            message = f"链接“{link}”指向本站不存在的页面，请改正地址或删去链接"
+        message = link_problem(link, url, known or frozenset(), anchors, site.config.base_path)
+        if message:
             problems.append(Problem(path, number, "body.broken_link", message))
     return problems, findings
 
@@ -208,21 +210,36 @@ def heading_text(rest: str) -> str:
 
 def _links(line: str) -> list[str]:
     found = [*_MD_LINK.findall(line), *_HREF.findall(line)]
-    return [
-        link
-        for link in found
-        if not urlsplit(link).scheme and not link.startswith(("#", "//")) and urlsplit(link).path
-    ]
+    return [link for link in found if not urlsplit(link).scheme and not link.startswith("//")]
 
 
-def _resolves(link: str, page_url: str, known: Set[str]) -> bool:
-    """`link` from the page at `page_url` (both relative to the site root) reaches a known page."""
-    target = urlsplit(link).path
-    resolved = target.lstrip("/") if target.startswith("/") else urljoin(page_url, target)
-    resolved = unquote(normpath("/" + resolved).lstrip("/")) + ("/" if target.endswith("/") else "")
-    if resolved.startswith("static/"):
-        return True
-    return any(candidate in known for candidate in (resolved, resolved.rstrip("/") + "/", resolved + "/"))
+def link_problem(link: str, page_url: str, known: Set[str], anchors: Anchors, base_path: str) -> str:
+    """What is wrong with `link` from the page at `page_url` (both relative to the site root): a
+    page or static file the site lacks, or a #fragment its page lacks; "" when it is fine.
+    A link may carry the base path too, copied from the address bar."""
+    parts = urlsplit(link)
+    resolved = parts.path.lstrip("/") if parts.path.startswith("/") else urljoin(page_url, parts.path)
+    resolved = unquote(normpath("/" + resolved).lstrip("/")) + ("/" if parts.path.endswith("/") else "")
+    prefix = base_path.lstrip("/")
+    unprefixed = resolved[len(prefix) :] if prefix and resolved.startswith(prefix) else resolved
+    if unprefixed.startswith("static/") or resolved.startswith("static/"):
+        static = resolved if resolved.startswith("static/") else unprefixed
+        return "" if static in anchors.static else f"链接“{link}”指向的文件 /{static} 不存在，请改正地址或删去链接"
+    page = next((c for c in (resolved, resolved.rstrip("/") + "/", resolved + "/") if c in known), None)
+    if page is None:
+        return f"链接“{link}”指向本站不存在的页面，请改正地址或删去链接"
+    fragment = unquote(parts.fragment)
+    if not fragment:
+        return ""
+    if page not in anchors.pages and prefix and page.startswith(prefix):
+        page = page[len(prefix) :]
+    ids = anchors.of(page)
+    if ids is None or fragment in ids:
+        return ""
+    own = sorted(i for i in ids - anchors.fixed if not i.startswith("t-"))  # headings and tables, not cells
+    where = f"（该页的标题有：{'、'.join(f'#{i}' for i in own[:6])}）" if own else ""
+    lead = f"链接“{link}”指向本页的" if link.startswith("#") else f"链接“{link}”指向该页的"
+    return f"{lead}“#{fragment}”，该页上没有这个位置{where}；请改正或删去“#…”"
 
 
 def known_paths(site: Site, page_urls: Iterable[str]) -> frozenset[str]:

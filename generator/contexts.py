@@ -10,8 +10,9 @@ from generator.charts import figure_charts
 from generator.cross_checks import year_gaps
 from generator.data_pages import DATA_PAGE_BUILDERS
 from generator.guide import expand_generated
+from generator.links import text_ids
 from generator.markup import BodySection, normalize_heading, split_sections, to_html
-from generator.model import FIGURES, Report, Site
+from generator.model import FIGURES, ContentPage, Report, Site
 from generator.navigation import SiteIndex
 from generator.pages import Page, Urls, routes
 from generator.revisions import last_modified
@@ -64,6 +65,20 @@ def report_blocks(site: Site, report: Report, converter: markdown.Markdown) -> l
     for table_id, grid in grids.items():
         blocks.append(Block(titles.get(table_id, grid.caption), f"table-{table_id}", "", grid))
     return blocks
+
+
+def report_anchors(site: Site, report: Report, converter: markdown.Markdown) -> frozenset[str]:
+    """The ids a report page has from its content, made as the page makes them (report_blocks and
+    templates/report.html): a section's heading, the headings inside it, its table and cells.
+    `xxgk check` reads a link's #fragment against these, at the line of the link."""
+    ids: set[str] = set()
+    for block in report_blocks(site, report, converter):
+        ids.update(text_ids(block.html))
+        if block.heading:
+            ids.add(block.anchor)
+        if block.grid:
+            ids.update(block.grid.ids)
+    return frozenset(ids)
 
 
 def _block(section: BodySection, grid: Grid | None) -> Block:
@@ -211,8 +226,12 @@ def _content_page(page, site, index, urls, converter) -> dict:
     return {
         "title": content.title,
         "description": content.description or content.title,
-        "body": to_html(converter, expand_generated(content.body)),
+        "body": content_page_html(content, converter),
     }
+
+
+def content_page_html(content: ContentPage, converter: markdown.Markdown) -> str:
+    return to_html(converter, expand_generated(content.body))
 
 
 def _not_found(page, site, index, urls, converter) -> dict:
