@@ -13,7 +13,7 @@ from generator.fields import FieldReader, as_mapping
 from generator.model import FIGURE_NAMES, ContentPage, Figure, Report, Site, SiteConfig, Township
 from generator.pages import RESERVED
 from generator.problems import Problem
-from generator.quantities import read_quantity
+from generator.quantities import read_quantity, shown
 from generator.schema import Schemas, format_for_year
 from generator.source import Source
 from generator.table_values import derive_figures, read_tables
@@ -215,7 +215,7 @@ def _format(reader: FieldReader, schemas: Schemas, year: int) -> str:
     expected = format_for_year(schemas, year)
     fmt_id = reader.text("format", "报告格式", default=expected.id if expected else "pre2019")
     if fmt_id not in schemas:
-        reader.problem(("format",), "format.unknown", f"没有“{fmt_id}”这种格式，可选：{'、'.join(schemas)}")
+        reader.problem(("format",), "format.unknown", f"没有“{shown(fmt_id)}”这种格式，可选：{'、'.join(schemas)}")
         return expected.id if expected else "pre2019"
     if expected and fmt_id != expected.id:
         reader.problem(
