@@ -123,9 +123,9 @@ def parse_yaml(path: str, text: str, first_line: int = 1) -> Read:
     except yaml.YAMLError as exc:  # not a syntax error at a place (the scan leaves no reader error)
         return Read(problems=[Problem(path, first_line, "yaml.syntax", f"YAML 语法错误：{explain(str(exc), None)}")])
     if read.error is not None:
-        depth = any(p.code == "yaml.depth" for p in read.problems)
-        more = [] if depth and "nesting depth" in str(read.error) else [syntax_problem(path, read.error, first_line)]
-        return Read(problems=read.problems + more)
+        return Read(problems=[*read.problems, syntax_problem(path, read.error, first_line)])
+    if any(p.code == "yaml.depth" for p in read.problems):  # the reading stopped there
+        return Read(problems=read.problems)
     return read
 
 

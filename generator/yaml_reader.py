@@ -8,7 +8,8 @@ refuses what it does not need, each a problem at its line:
 
 - `&anchor` and `*alias`: `yaml.alias` (an alias's value is left empty);
 - a list or mapping as a key, or a key of more than MAX_KEY characters: `yaml.key`;
-- more than MAX_DEPTH levels of nesting: `yaml.depth` (what is deeper is left out);
+- more than MAX_DEPTH levels of nesting: `yaml.depth` (and the reading stops, as at a syntax error:
+  the parser's time on a deep unclosed `[[[[…` grows with its depth);
 - a tag other than the core scalar ones (`!!str`, `!!int`, …): `yaml.syntax`;
 - a double-quoted escape that makes a control or direction character: `text.control`/`text.bidi`.
 
@@ -69,8 +70,6 @@ class _Composer:
     def __init__(self, path: str, first: int, loader: Any) -> None:
         self.path, self.first, self.loader = path, first, loader
         self.stack: list[_Frame] = []
-        self.skipping = 0  # depth inside a collection left out for being too deep
-        self.skipped_at: Any = None
         self.documents = 0
         self.read = Read()
         self.handlers = {
@@ -88,11 +87,6 @@ class _Composer:
 
     def event(self, event: Any) -> bool:
         """Takes one event; False when the rest of the stream is to be ignored."""
-        if self.skipping:
-            self.skipping += _DEPTH_CHANGE.get(type(event), 0)
-            if not self.skipping:
-                self.add(None, self.skipped_at, False)
-            return True
         handler = self.handlers.get(type(event))
         return handler(event) if handler else True
 
@@ -120,10 +114,9 @@ class _Composer:
         if event.tag not in (None, "!", f"{_CORE}{'map' if mapping else 'seq'}"):
             self.problem(event.start_mark, "yaml.syntax", f"YAML 语法错误：不支持标签“{event.tag}”，请删去")
         if len(self.stack) >= MAX_DEPTH:
-            message = f"嵌套超过 {MAX_DEPTH} 层（多半是多打了括号或缩进），更深的内容没有读取；请改正"
+            message = f"嵌套超过 {MAX_DEPTH} 层（多半是多打了括号或缩进），从这里起没有读取；请改正"
             self.problem(event.start_mark, "yaml.depth", message)
-            self.skipping, self.skipped_at = 1, event.start_mark
-            return True
+            return False
         self.stack.append(_Frame(self.child_key(), {} if mapping else [], event.start_mark, not mapping))
         return True
 
@@ -214,14 +207,6 @@ class _Composer:
         except (ValueError, KeyError, yaml.YAMLError):
             self.problem(event.start_mark, "yaml.syntax", f"YAML 语法错误：“{text[:40]}”不能按标签“{event.tag}”读取")
             return text
-
-
-_DEPTH_CHANGE = {
-    yaml.SequenceStartEvent: 1,
-    yaml.MappingStartEvent: 1,
-    yaml.SequenceEndEvent: -1,
-    yaml.MappingEndEvent: -1,
-}
 
 
 def _reads_as_other(value: Any, literal: str) -> bool:
