@@ -29,7 +29,8 @@ MAX_HEADINGS = 500
 MAX_UNCLOSED_SCAN = 10_000_000
 MARKS = "[]*_`"
 
-_PREFIX = re.compile(r"(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))+")
+# Used with match() on a line's start; the lookbehind keeps it linear anywhere (no start inside a run of spaces).
+_PREFIX = re.compile(r"(?<![ \t])(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))+")
 _MARKER = re.compile(r">|[-*+][ \t]|\d{1,9}[.)][ \t]")
 _HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)| {0,3}(?:=+|-+)[ \t]*$")
 _TAG_OPEN = re.compile(r"<(?:!--|!\[CDATA\[|[A-Za-z/!?])")
