@@ -8,7 +8,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from generator.schema import Schemas, Table
+from generator.model.schema import Schemas, Table
 
 APPLICANTS = 6  # applicant columns before 总计
 FIXED_ROWS = ("new", "carried_over", "total_handled", "carried_forward")

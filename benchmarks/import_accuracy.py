@@ -2,8 +2,10 @@
 
     python benchmarks/import_accuracy.py [FOLDER]    # default: tests/import_corpus
 
-Prints per file and in total: table cells right / wrong (a different number) / missed, key figures
-right / wrong, metadata fields right. Exit 1 if any cell or figure is wrong.
+Prints per file, per form (the truth file's `form:`, else the form the importer recognised: tsv, pipe,
+oneline, docx, html, traditional, mixed-templates, prose …) and in total: table cells right / wrong (a
+different number) / missed, key figures right / wrong, metadata fields right. Exit 1 if any cell or
+figure is wrong.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import time
 from pathlib import Path
 
 from generator.importer.accuracy import Score, inputs, score_file
-from generator.schema import load_schemas
+from generator.model.schema import load_schemas
 
 DEFAULT = Path(__file__).resolve().parent.parent / "tests" / "import_corpus"
 
@@ -22,20 +24,29 @@ def _pct(right: int, total: int) -> str:
     return f"{right}/{total} ({100 * right / total:.1f}%)" if total else "—"
 
 
+def _line(score: Score) -> str:
+    return (
+        f"cells {_pct(score.cells_right, score.cells):>18}  "
+        f"figures {_pct(score.figures_right, score.figures):>14}  fields {_pct(score.fields_right, score.fields)}"
+    )
+
+
 def main(folder: Path) -> int:
     schemas = load_schemas()
     total = Score()
+    forms: dict[str, Score] = {}
     started = time.perf_counter()
     pairs = inputs(folder)
     for path, truth in pairs:
         score = score_file(path, truth, schemas)
         total.add(score)
-        print(
-            f"{path.name:40} cells {_pct(score.cells_right, score.cells):>18}  "
-            f"figures {_pct(score.figures_right, score.figures):>14}  fields {_pct(score.fields_right, score.fields)}"
-        )
+        forms.setdefault(score.form, Score(form=score.form)).add(score)
+        print(f"{path.name:40} {_line(score)}")
     seconds = time.perf_counter() - started
-    print(f"\n{len(pairs)} files in {seconds:.2f} s")
+    print(f"\n{len(pairs)} files in {seconds:.2f} s\n\nper form:")
+    for form, score in sorted(forms.items()):
+        print(f"  {form:20} {_line(score)}  wrong {score.cells_wrong + score.figures_wrong}")
+    print()
     print(
         f"table cells: right {_pct(total.cells_right, total.cells)}, wrong {total.cells_wrong}, "
         f"missed {total.cells - total.cells_right - total.cells_wrong}"

@@ -11,8 +11,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.build import BuildOptions, build
-from generator.links import broken_links
+from generator.engine.build import BuildOptions, build
+from generator.publish.links import broken_links
 
 REPO = Path(__file__).resolve().parent.parent
 

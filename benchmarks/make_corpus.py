@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.corpus_tables import Ledger, front_matter_tables, tables
 from benchmarks.corpus_text import PROVINCES, TOWNSHIP_SUFFIX, body, hanzi, pinyin
-from generator.schema import format_for_year, load_schemas
+from generator.model.schema import format_for_year, load_schemas
 
 YEARS_PER_TOWNSHIP = 8
 TOWNSHIPS_PER_COUNTY = 15

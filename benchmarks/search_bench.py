@@ -14,13 +14,17 @@ import sys
 import tempfile
 import time
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from benchmarks.search_corpus import write_corpus
-from generator.build import BuildOptions, build, load_site, make_urls, template_dir
-from generator.navigation import build_index
-from generator.pages import routes
-from generator.search_index import build_search_index, search_docs
+from generator.engine.build import BuildOptions, build
+from generator.engine.load import LoadOptions, load
+from generator.engine.memo import MemoryMemo
+from generator.engine.pool import Workers, parallel
+from generator.engine.project import open_project
+from generator.pages.kinds import search_stubs
+from generator.search.index import build_search_index, search_doc
 from tests.browser.conftest import CHROMIUM_ARGS, chromium_path, serve
 
 QUERIES = {
@@ -69,11 +73,12 @@ def build_corpus(root: Path, reports: int) -> dict:
     options = BuildOptions(out, today=date(2026, 1, 1), cache=False, search=False)
     assert build(root, options).ok
     site_seconds = time.perf_counter() - started
-    site, _ = load_site(root, date(2026, 1, 1))
-    urls = make_urls(site, template_dir(root))
-    index = build_index(site)
+    view = load(root, LoadOptions(date(2026, 1, 1), assets=open_project(root).assets()), MemoryMemo()).view
     started = time.perf_counter()
-    build_search_index(search_docs(site, index, urls, list(routes(site, index, urls)), out), urls, out, options.jobs)
+    stubs = search_stubs(view)
+    docs = [search_doc(s, (out / view.urls.output_path(s.url)).read_text(encoding="utf-8")) for s in stubs]
+    run = partial(parallel, workers=Workers(options.jobs, serial_below=2), chunk=1)
+    build_search_index(docs, view.urls, out, run, options.jobs)
     index_seconds = time.perf_counter() - started
     started = time.perf_counter()
     run_pagefind_plain(out)

@@ -18,7 +18,7 @@ import urllib.request
 from pathlib import Path
 
 from benchmarks.serve_corpus import make_corpus
-from generator.devserver import EVENTS, DevServer
+from generator.serve.server import EVENTS, DevServer
 
 
 def listen(url: str, notices: list[float]) -> None:

@@ -10,8 +10,8 @@ import argparse
 import shutil
 from pathlib import Path
 
-from generator.scaffold import new_report, new_township
-from generator.schema import load_schemas
+from generator.commands.new import new_report, new_township
+from generator.model.schema import load_schemas
 
 REPO = Path(__file__).resolve().parent.parent
 YEARS = tuple(range(2013, 2023))  # ten years: pre2019, f2019 and f2021 reports

@@ -9,14 +9,17 @@ from datetime import date
 from pathlib import Path
 
 from generator import __version__
-from generator.assemble import valid_base_url
-from generator.build import BuildOptions, build, load_site
-from generator.changes import GitError, changed_files, changes_markdown
-from generator.devserver import serve_command
+from generator.commands.changes import GitError, changed_files, changes_markdown, valid_revision
+from generator.commands.new import SLUG_MESSAGE, ScaffoldError, new_report, new_township
+from generator.content.assemble import SLUG, valid_base_url
+from generator.content.safe_files import UnsafeFile
+from generator.engine.build import BuildOptions, build
+from generator.engine.check import check
 from generator.importer import command as import_command
-from generator.problems import blocking, format_github, format_json, format_text, summary_markdown
-from generator.scaffold import ScaffoldError, new_report, new_township
-from generator.schema import SCHEMA_DIR, load_schemas
+from generator.model.problems import blocking, format_github, format_json, format_text, summary_markdown
+from generator.model.schema import SCHEMA_DIR, load_schemas
+from generator.publish.output import refuse_out, unwritable
+from generator.serve.server import serve_command
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -41,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
 
     c = commands.add_parser("check", help="只检查内容，不生成站点")
     c.add_argument("--strict", action="store_true", help="警告也视为错误")
+    c.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="并行进程数，默认为 CPU 核数")
+    c.add_argument("--no-cache", action="store_true", help="不使用也不更新 .xxgk-cache/")
     c.add_argument("--base", default="", help="与此 git 分支或提交比较，列出改动了哪些内容文件（拉取请求检查用）")
     _format_option(c)
 
@@ -63,15 +68,21 @@ def _new_parser(commands: argparse._SubParsersAction) -> None:
     n = commands.add_parser("new", help="新建报告或乡镇的模板文件")
     kinds = n.add_subparsers(dest="kind", required=True, metavar="KIND")
     r = kinds.add_parser("report", help="新建 content/townships/<乡镇>/<年份>.md（表格已按格式填 0）")
-    r.add_argument("slug", help="乡镇目录名，如 anqiu-jingzhi")
+    r.add_argument("slug", type=_slug, help="乡镇目录名，如 anqiu-jingzhi")
     r.add_argument("year", type=int, help="报告年度，如 2021")
     t = kinds.add_parser("township", help="新建 content/townships/<乡镇>/township.yaml")
-    t.add_argument("slug", help="乡镇目录名：县名拼音-乡镇名拼音，如 anqiu-jingzhi")
+    t.add_argument("slug", type=_slug, help="乡镇目录名：县名拼音-乡镇名拼音，如 anqiu-jingzhi")
     t.add_argument("--name", required=True, help="乡镇名称，如 景芝镇")
     t.add_argument("--county", required=True, help="县（市、区），如 安丘市")
     t.add_argument("--city", required=True, help="市（州），如 潍坊市")
     t.add_argument("--province", required=True, help="省（区、市），如 山东省")
     t.add_argument("--code", default="", help="行政区划代码（9 或 12 位，可省略）")
+
+
+def _slug(text: str) -> str:
+    if not SLUG.fullmatch(text):
+        raise argparse.ArgumentTypeError(SLUG_MESSAGE.format(slug=text))
+    return text
 
 
 def _format_option(parser: argparse.ArgumentParser) -> None:
@@ -118,7 +129,18 @@ def _counts(problems: list) -> str:
     return f"{errors} 个错误，{warnings} 个警告"
 
 
+def _safe_streams() -> None:
+    """Chinese on a stream that cannot encode it (PYTHONIOENCODING=ascii, an old code page) is
+    written as \\u escapes instead of raising UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            "中文".encode(stream.encoding or "ascii")
+        except (UnicodeEncodeError, LookupError):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _safe_streams()
     args = _parser().parse_args(argv)
     root = args.root.resolve()
     if not (root / "content").is_dir():
@@ -131,8 +153,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         return serve_command(root, args.host, args.port, args.poll)
     if args.command == "check":
-        _, problems = load_site(root, date.today())
+        problems = check(root, date.today(), args.jobs, not args.no_cache)
         _report(problems, args.format)
+        if args.base and not valid_revision(args.base):
+            print(f"xxgk: --base 应为 git 分支名或提交，如 origin/main，实为“{args.base}”", file=sys.stderr)
+            return 2
         if args.base and not _report_changes(root, args.base, problems, args.format):
             return 2
         stop = blocking(problems, args.strict)
@@ -140,7 +165,11 @@ def main(argv: list[str] | None = None) -> int:
             print(("检查未通过：" if stop else "检查通过：") + _counts(problems), file=sys.stderr)
         return 1 if stop else 0
     if args.command == "build":
-        out = (args.out or root / "site").resolve()
+        out = Path(os.path.abspath(args.out or root / "site"))
+        refused = refuse_out(root, out) or unwritable(out)
+        if refused:
+            print(f"xxgk: {refused}", file=sys.stderr)
+            return 2
         if args.jobs < 1:
             print("xxgk: --jobs 至少为 1", file=sys.stderr)
             return 2
@@ -151,7 +180,11 @@ def main(argv: list[str] | None = None) -> int:
             out, jobs=args.jobs, cache=not args.no_cache, strict=args.strict, search=not args.no_search,
             base_url=args.base_url, progress=args.progress or sys.stderr.isatty(),
         )
-        result = build(root, options)
+        try:
+            result = build(root, options)
+        except (OSError, UnsafeFile) as error:  # the output folder's, not the content's
+            print(f"xxgk: 无法写入输出目录：{_why(error)}；{out} 未改动", file=sys.stderr)
+            return 1
         _report(list(result.problems), args.format)
         if not result.ok:
             print(f"构建失败：{_counts(list(result.problems))}；{out} 未改动", file=sys.stderr)
@@ -164,6 +197,12 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 0
     return 2
+
+
+def _why(error: Exception) -> str:
+    if isinstance(error, OSError):
+        return f"{error.filename or ''} {error.strerror or error}".strip()
+    return f"{error.detail} 不是普通文件（可能在构建中被换成了链接）"
 
 
 def _new(root: Path, args: argparse.Namespace) -> int:

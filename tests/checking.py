@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.build import load_site
-from generator.problem_codes import CODES
-from generator.problems import Problem, format_text
+from generator.engine.load import load_site
+from generator.model.codes import CODES
+from generator.model.problems import Problem, format_text
 from tests.conftest import FIXTURES, MINIMAL_SITE, TODAY, write_files
 
 REPORT = "content/townships/test-town/2018.md"

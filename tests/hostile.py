@@ -16,7 +16,7 @@ _CHILD = """
 import json, sys
 from datetime import date
 from pathlib import Path
-from generator.build import load_site
+from generator.engine.load import load_site
 from tests.conftest import TODAY, build_site
 root = Path(sys.argv[2])
 if sys.argv[1] == "check":

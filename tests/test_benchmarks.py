@@ -15,8 +15,8 @@ import pytest
 from benchmarks.convert import to_hugo
 from benchmarks.floor import run as run_floor
 from benchmarks.make_corpus import write_corpus
-from generator.build import load_site
-from generator.progress import Progress
+from generator.engine.load import load_site
+from generator.engine.progress import Progress
 from tests.conftest import REPO, build_site
 from tests.test_build import digest_tree
 

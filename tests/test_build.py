@@ -11,7 +11,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from generator.links import broken_links
+from generator.publish.links import broken_links
 from tests.conftest import REPO, build_site, write_files
 
 
@@ -112,14 +112,18 @@ def test_same_content_in_another_checkout_gives_the_same_bytes(sample_root, tmp_
     assert digest_tree(tmp_path / "one") == digest_tree(tmp_path / "two")
 
 
-def test_parallel_render_equals_serial(sample_root, tmp_path, monkeypatch):
-    """Also with the workers replaced after every chunk of pages (render.CHUNKS_PER_WORKER)."""
-    monkeypatch.setattr("generator.render.PARALLEL_FROM", 1)
-    build_site(sample_root, tmp_path / "serial", cache=False, jobs=1)
-    build_site(sample_root, tmp_path / "pool", cache=False, jobs=2)
-    monkeypatch.setattr("generator.render.CHUNKS_PER_WORKER", 1)
-    build_site(sample_root, tmp_path / "replaced", cache=False, jobs=2)
-    assert digest_tree(tmp_path / "serial") == digest_tree(tmp_path / "pool") == digest_tree(tmp_path / "replaced")
+def test_workers_forked_or_spawned_give_the_serial_bytes(sample_root, tmp_path, monkeypatch):
+    """Every stage through the pool (parse, check, render, index), with workers forked (Linux) and
+    spawned (Windows, macOS), and forked workers replaced after every chunk of pages."""
+    monkeypatch.setattr("generator.engine.pool.SERIAL_BELOW", 1)
+    trees = {}
+    for name, jobs, method in (("serial", 1, ""), ("fork", 2, "fork"), ("spawn", 2, "spawn")):
+        assert build_site(sample_root, tmp_path / name, cache=False, jobs=jobs, start_method=method).ok
+        trees[name] = digest_tree(tmp_path / name)
+    monkeypatch.setattr("generator.engine.rendering.CHUNKS_PER_WORKER", 1)
+    assert build_site(sample_root, tmp_path / "replaced", cache=False, jobs=2, start_method="fork").ok
+    trees["replaced"] = digest_tree(tmp_path / "replaced")
+    assert trees["serial"] == trees["fork"] == trees["spawn"] == trees["replaced"]
 
 
 def test_failed_build_leaves_previous_site_untouched(sample_root):
@@ -162,7 +166,7 @@ def test_hostile_content_is_escaped(minimal_root):
 
 
 def test_hostile_table_label_is_escaped(f2021_root, monkeypatch):
-    from generator import schema as schema_module
+    from generator.model import schema as schema_module
 
     original = schema_module.load_schemas
 
@@ -179,7 +183,7 @@ def test_hostile_table_label_is_escaped(f2021_root, monkeypatch):
         schemas["f2021"] = dataclasses.replace(schemas["f2021"], tables=tables)
         return schemas
 
-    monkeypatch.setattr("generator.build.load_schemas", patched)
+    monkeypatch.setattr("generator.engine.load.load_schemas", patched)
     assert build_site(f2021_root).ok
     page = (f2021_root / "site/townships/demo-town/2021/index.html").read_text("utf-8")
     assert "&lt;script&gt;x&lt;/script&gt;规章" in page and "<script>x" not in page
@@ -239,13 +243,14 @@ def test_incremental_rebuild_rerenders_only_dependents(sample_root):
 
 def test_corrupt_cache_is_ignored(sample_root):
     assert build_site(sample_root).ok
-    (sample_root / ".xxgk-cache/manifest.json").write_text("{not json", "utf-8")
+    for path in (sample_root / ".xxgk-cache").glob("memo.sqlite*"):
+        path.write_text("{not a database", "utf-8")
     result = build_site(sample_root)
     assert result.ok and result.reused == 0 and "unreadable" in result.cache_note
 
 
 def test_a_relative_root_reads_the_same_files(sample_root, monkeypatch):
-    from generator.build import load_site
+    from generator.engine.load import load_site
     from tests.conftest import TODAY
 
     absolute, _ = load_site(sample_root, TODAY)

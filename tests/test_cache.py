@@ -1,16 +1,15 @@
-"""The build cache on real files: what a rebuild re-renders, and that a stale or corrupt cache is
+"""The memo on real files: what a rebuild reads and re-renders, and that a stale or corrupt memo is
 never trusted (the output always equals a build from scratch)."""
 
 from __future__ import annotations
 
-import json
 import os
+import sqlite3
 from pathlib import Path
 
-from generator import documents
-from generator.build import load_site
-from generator.cache import CACHE_DIR
-from generator.parse_cache import FOLDER, load_parse_cache
+from generator.engine import load as load_module
+from generator.engine.load import load_site
+from generator.engine.project import CACHE_DIR
 from tests.conftest import TODAY, build_site
 from tests.test_build import digest_tree
 
@@ -84,33 +83,37 @@ def test_deleted_and_added_reports_update_the_site(sample_root, tmp_path):
     assert digest_tree(sample_root / "site") == fresh(sample_root, tmp_path)
 
 
-def test_corrupt_or_stale_parse_cache_is_ignored(sample_root, tmp_path):
+def test_memo_of_other_code_or_damaged_is_not_trusted(sample_root, tmp_path):
     assert build_site(sample_root).ok
-    shards = sorted((sample_root / CACHE_DIR / FOLDER).iterdir())
-    assert shards
-    shards[0].write_bytes(shards[0].read_bytes()[:-10])  # truncated
-    shards[1].write_bytes(shards[1].read_bytes().replace(b"xxgk-parse-cache-2", b"xxgk-parse-cache-0", 1))
-    manifest = sample_root / CACHE_DIR / "manifest.json"
-    data = json.loads(manifest.read_text("utf-8"))
-    data["code"] = "0" * 64  # as if built by another generator version
-    manifest.write_text(json.dumps(data), "utf-8")
+    memo = sample_root / CACHE_DIR / "memo.sqlite"
+    db = sqlite3.connect(memo)
+    with db:
+        db.execute("UPDATE meta SET value = 'other code' WHERE name = 'code'")
+    db.close()
     edit(sample_root, REPORT, "## ", "又一段。\n\n## ")
     result = build_site(sample_root)
-    assert result.ok and result.reused == 0 and "other templates" in result.cache_note
+    assert result.ok and result.reused == 0 and "another version" in result.cache_note
     assert digest_tree(sample_root / "site") == fresh(sample_root, tmp_path)
-    assert load_parse_cache(sample_root / CACHE_DIR, "another key").entries.keys().isdisjoint({REPORT})
+    for path in (sample_root / CACHE_DIR).glob("memo.sqlite*"):
+        path.write_bytes(path.read_bytes()[:100] + b"\0garbage")
+    edit(sample_root, REPORT, "## ", "再一段。\n\n## ")
+    result = build_site(sample_root)
+    assert result.ok and result.reused == 0 and "unreadable" in result.cache_note
+    assert digest_tree(sample_root / "site") == fresh(sample_root, tmp_path)
 
 
-def test_parse_cache_reparses_only_what_changed(sample_root, monkeypatch):
+def test_only_the_township_of_a_changed_file_is_read_again(sample_root, monkeypatch):
+    """A file touched but not changed is hashed again and found the same; a file changed with its
+    size kept is read again; every other township is taken from the memo."""
     assert build_site(sample_root).ok
-    parsed: list[str] = []
-    original = documents.parse_file
+    read: list[str] = []
+    original = load_module.read_source
 
-    def counting(root: str, rel: str, mtime_ns: int, size: int):
-        parsed.append(rel)
-        return original(root, rel, mtime_ns, size)
+    def counting(root: str, rel: str):
+        read.append(rel)
+        return original(root, rel)
 
-    monkeypatch.setattr(documents, "parse_file", counting)
+    monkeypatch.setattr(load_module, "read_source", counting)
     other = sample_root / "content/townships/anqiu-jingzhi/2019.md"
     os.utime(other, ns=(other.stat().st_atime_ns, other.stat().st_mtime_ns + 10**9))  # touched, same bytes
     path = sample_root / REPORT
@@ -120,7 +123,7 @@ def test_parse_cache_reparses_only_what_changed(sample_root, monkeypatch):
     path.write_text(same_size, "utf-8")
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2 * 10**9))
     result = build_site(sample_root)
-    assert parsed == [REPORT]
+    assert read == [REPORT]
     assert result.ok and result.rendered == (REPORT_PAGE,)
     assert "！" in (sample_root / "site" / REPORT_PAGE).read_text("utf-8")
 
@@ -154,40 +157,33 @@ def test_cached_checks_still_see_the_whole_site(sample_root):
     assert [(p.code, p.path, p.line) for p in result.problems] == [(p.code, p.path, p.line) for p in expected]
 
 
-def test_checks_shared_out_to_processes_find_what_one_process_finds(tmp_path):
-    """assemble_cached splits the reports between processes by township (a report is checked
-    against the year before): the site and the problems are those of one process, none twice."""
+def test_checks_shared_out_to_processes_find_what_one_process_finds(tmp_path, monkeypatch):
+    """Townships are read, assembled and checked in the worker pool: the site and the problems
+    are those of one process, none twice."""
     from benchmarks.serve_corpus import make_corpus
-    from generator.assembly_cache import assemble_cached
-    from generator.parse_cache import ParseCache
-    from generator.problems import sort_problems
-    from generator.schema import load_schemas
     from tests.conftest import write_files
 
+    monkeypatch.setattr("generator.engine.pool.SERIAL_BELOW", 2)
     root = make_corpus(tmp_path / "corpus", 500)  # ~4 warnings a report, some across years
     write_files(root, {"content/pages/about.md": "---\ntitle: 关于\n---\n见[无此页](/no-such-page/)。\n"})
-    files, _ = documents.load_documents(root, 1)
-    one, two = (
-        assemble_cached(files, load_schemas(), TODAY, ParseCache("test", {}, ""), jobs) for jobs in (1, 2)
-    )
+    one, two = (load_site(root, TODAY, jobs) for jobs in (1, 2))
     assert one[0] == two[0]
-    assert sort_problems(one[1]) == sort_problems(two[1])
-    assert len(two[1]) == len(one[1]) > 1000
+    assert one[1] == two[1]
+    assert len(two[1]) == len(set(two[1])) > 1000
     assert [p.code for p in two[1] if p.path == "content/pages/about.md"] == ["body.broken_link"]
 
 
-def test_one_report_edit_rewrites_one_shard_when_checks_run_in_processes(tmp_path):
-    """The body checks' memos come back from the worker processes as copies; only findings made
-    anew may count as changed, or every shard of the parse cache is written again."""
+def test_one_report_edit_reads_one_township_again_with_workers(tmp_path, monkeypatch):
+    """With the townships loaded by two processes, an edit to one report reads that township's
+    files alone (the memo's keys do not depend on which process made a value)."""
     from benchmarks.serve_corpus import make_corpus
 
     root = make_corpus(tmp_path / "corpus", 450)
     assert build_site(root, jobs=2, search=False).ok
-    shards = root / CACHE_DIR / FOLDER
-    before = {p.name: p.stat().st_mtime_ns for p in shards.iterdir()}
     report = next((root / "content/townships").iterdir()) / "2016.md"
     report.write_text(report.read_text("utf-8") + "\n补记一句。\n", "utf-8")
-    build_site(root, jobs=2, search=False)
-    after = {p.name: p.stat().st_mtime_ns for p in shards.iterdir()}
-    assert len(before) > 40 and before.keys() == after.keys()
-    assert len([name for name in before if before[name] != after[name]]) == 1
+    read: list[str] = []
+    original = load_module.read_source
+    monkeypatch.setattr(load_module, "read_source", lambda root, rel: read.append(rel) or original(root, rel))
+    assert build_site(root, jobs=2, search=False).ok
+    assert read and {rel.rsplit("/", 1)[0] for rel in read} == {report.parent.relative_to(root).as_posix()}

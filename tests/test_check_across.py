@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.prose_figures import ProseFigure, extract_figures, extract_matches
+from generator.checks.prose_figures import ProseFigure, extract_figures, extract_matches
 from tests.checking import REPORT, expect, minimal, problems_in, report
 from tests.conftest import build_site
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.markup import new_converter, to_html
+from generator.content.markup import new_converter, to_html
 from tests.checking import REPORT, expect, f2021, minimal, problems_in, report
 
 FRONT = "year: 2018\npublished: 2019-01-15\n"  # the body starts at line 5

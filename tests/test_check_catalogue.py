@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 
-from generator.problem_codes import CODES, GROUPS
+from generator.model.codes import CODES, GROUPS
 from tests.conftest import REPO
 
 _LITERAL = re.compile(r"""["']([a-z]+\.[a-z_]+)["']""")
-_FILE_NAMES = re.compile(r"\.(html|xml|json|yaml|yml|md|css|js|txt|py|csv|xlsx|xls|zip|pdf|docx|svg|png)$")
+_FILE_NAMES = re.compile(r"\.(html|xml|json|yaml|yml|md|css|js|txt|py|csv|xlsx|xls|zip|pdf|docx|svg|png|sqlite)$")
 
 
 def _literals(paths) -> set[str]:
@@ -21,7 +21,7 @@ def _literals(paths) -> set[str]:
 
 
 def test_every_code_in_the_generator_is_catalogued_and_vice_versa():
-    used = _literals(p for p in (REPO / "generator").glob("*.py") if p.name != "problem_codes.py")
+    used = _literals(p for p in (REPO / "generator").rglob("*.py") if p.name != "codes.py")
     assert used - set(CODES) == set(), "codes used but not in generator/problem_codes.py"
     assert set(CODES) - used == set(), "catalogued codes that nothing emits"
 

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from generator.cli import main
-from generator.problems import Problem, format_github
+from generator.model.problems import Problem, format_github
 from tests.checking import REPORT, minimal, report
 from tests.test_build import digest_tree
 

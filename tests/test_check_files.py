@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.source import MAX_BYTES
+from generator.content.source import MAX_BYTES
 from tests.checking import REPORT, TOWNSHIP, expect, minimal, problems_in, report
 
 GOOD = report("year: 2018\npublished: 2019-01-15\n")

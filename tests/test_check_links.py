@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import shutil
 
-from generator.link_check import pages_to_check
-from generator.links import output_files
+from generator.publish.link_check import pages_to_check
+from generator.publish.links import output_files
 from tests.conftest import REPO, build_site, write_files
 from tests.test_build import digest_tree
 

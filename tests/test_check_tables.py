@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from generator.engine.load import load_site
 from tests.checking import F2021, F2021_TEXT, REPORT, expect, f2021, minimal, problems_in, report
+from tests.conftest import TODAY
 
 F2022 = "content/townships/demo-town/2022.md"
 
@@ -89,3 +91,41 @@ def test_carried_over_must_match_last_years_carried_forward(tmp_path):
     problem = expect(root, "table.cross_year", F2022, 18)
     assert "上年「四、结转下年度继续办理」 1" in problem.message
 
+
+
+_F2019_PROACTIVE = """  proactive:
+    format: f2019
+    regulations: [0, 0, 0]
+    normative: [2, 2, 15]
+    licensing: [35, -3, 120]
+    other_services: [0, 0, 0]
+    penalty: [8, 0, 23]
+    coercion: [1, 0, 0]
+    fees: [3, 0]
+    procurement: [4, 52.6]
+"""
+
+
+def _f2021_with_proactive(root, table: str):
+    start = F2021_TEXT.index("  proactive:\n")
+    end = F2021_TEXT.index("  applications:\n")
+    return f2021(root, (F2021_TEXT[start:end], table))
+
+
+def test_a_table_on_another_template_says_so_and_is_read_in_it(tmp_path):
+    """A 2021 report whose Table 1 is printed on the 2019 template (report-formats §1)."""
+    root = _f2021_with_proactive(tmp_path, _F2019_PROACTIVE)
+    problems = [p for p in problems_in(root) if p.path == F2021 and p.severity == "error"]
+    assert problems == []
+    site, _ = load_site(root, TODAY)
+    (report_,) = [r for r in site.reports if r.path == F2021]
+    assert {t.id: t.format for t in report_.tables} == {
+        "proactive": "f2019",
+        "applications": "f2021",
+        "review": "f2021",
+    }
+
+
+def test_a_table_format_that_has_no_such_table(tmp_path):
+    root = _f2021_with_proactive(tmp_path, _F2019_PROACTIVE.replace("format: f2019", "format: pre2019"))
+    assert "f2019、f2021" in expect(root, "table.format", F2021, 10).message

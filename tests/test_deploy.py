@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from generator.cli import main
-from generator.links import broken_links
+from generator.publish.links import broken_links
 from tests.conftest import REPO
 from tests.workflow_runner import load_workflow, our_steps, run_steps
 

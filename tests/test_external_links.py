@@ -8,7 +8,7 @@ from http.server import BaseHTTPRequestHandler
 
 import pytest
 
-from generator.external_links import check_links, external_links, main
+from generator.publish.external_links import check_links, external_links, main
 from tests.conftest import http_server, write_files
 
 

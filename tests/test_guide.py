@@ -3,10 +3,10 @@ marker line, and content is never evaluated."""
 
 from __future__ import annotations
 
-from generator.guide import MARKER, expand_generated
-from generator.markup import new_converter, to_html
-from generator.problem_codes import CODES, ProblemCode
-from generator.problems import ERROR, NOTICE, WARNING
+from generator.content.markup import new_converter, to_html
+from generator.model.codes import CODES, ProblemCode
+from generator.model.problems import ERROR, NOTICE, WARNING
+from generator.pages.guide import MARKER, expand_generated
 from tests.conftest import REPO, build_site
 
 CODES_FOR_TEST = (

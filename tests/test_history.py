@@ -6,7 +6,8 @@ import os
 import subprocess
 from pathlib import Path
 
-from generator.history import Revision, read_git_history, read_history
+from generator.content.git_history import read_git_history, read_history
+from generator.model.site import Revision
 from tests.conftest import MINIMAL_SITE, build_site, write_files
 
 REPORT = "content/townships/test-town/2018.md"

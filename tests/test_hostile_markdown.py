@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from generator.body_limits import MAX_DEPTH, MAX_LINE, body_limits, depth_of
+from generator.checks.body_limits import MAX_DEPTH, MAX_LINE, body_limits, depth_of
 from tests.checking import REPORT, minimal, report
 from tests.conftest import REPO
 from tests.hostile import found, run
@@ -64,8 +64,8 @@ def test_depth_of_a_line():
 
 # Every shape at its bound: in a child process that must not raise and must finish in time.
 AT_THE_BOUNDS = '''
-from generator.body_limits import body_limits
-from generator.markup import new_converter, to_html
+from generator.checks.body_limits import body_limits
+from generator.content.markup import new_converter, to_html
 
 paragraphs = lambda block, n=10: "\\n\\n".join([block] * n)
 bodies = {

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from generator.quantities import MAX_COUNT, read_quantity
+from generator.content.quantities import MAX_COUNT, read_quantity
 from tests.checking import F2021, REPORT, expect, f2021, minimal, problems_in, report
 from tests.conftest import build_site
 

@@ -9,7 +9,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 
-from generator.quantities import MAX_COUNT
+from generator.content.quantities import MAX_COUNT
 from tests.checking import minimal
 from tests.conftest import build_site
 

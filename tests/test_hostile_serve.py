@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from generator.devserver import DevServer, request_path
+from generator.serve.server import DevServer, request_path
 from tests.conftest import FIXTURES
 
 PATHS = [

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.characters import scan_text
+from generator.content.characters import scan_text
 from tests.checking import REPORT, TOWNSHIP, expect, minimal, problems_in, report
 from tests.hostile import found, run
 

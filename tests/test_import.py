@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import load_site
 from generator.cli import main
+from generator.engine.load import load_site
 from generator.importer.accuracy import inputs, score_file
 from generator.importer.reading import ReadError, decode
 from generator.importer.report import ImportFailed, import_report
-from generator.model import FIGURE_NAMES
-from generator.schema import load_schemas
+from generator.model.schema import load_schemas
+from generator.model.site import FIGURE_NAMES
 from tests.conftest import TODAY
 
 CORPUS = Path(__file__).resolve().parent / "import_corpus"

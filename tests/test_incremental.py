@@ -1,19 +1,18 @@
-"""Rebuilds write only the open data and search files whose bytes change (carry_over.py,
-search_update.py), on real files: which paths were written and which hard-linked from the last
+"""Rebuilds write only the pages, open data and search files whose bytes change (engine/publish.py,
+search/update.py), on real files: which paths were written and which hard-linked from the last
 build, and that the site is byte for byte the one a build from scratch makes."""
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 
-from generator import body_checks, search_update
-from generator.build import load_site
-from generator.cache import CACHE_DIR, COPIED
-from generator.search_docs_cache import FOLDER
+from generator.checks import bodies as body_checks
+from generator.engine.load import load_site
+from generator.engine.project import CACHE_DIR
+from generator.search import update as search_update
 from tests.conftest import TODAY, build_site
 from tests.test_build import digest_tree
 from tests.test_cache import edit, fresh
@@ -56,9 +55,8 @@ def test_body_edit_writes_no_open_data_and_one_card(sample_root, tmp_path, monke
     after = inodes(sample_root / "site")
     kept = [rel for rel in after if rel.startswith("data/")]
     assert kept and all(after[rel] == before[rel] for rel in kept)  # the last build's files, left in place
-    files = json.loads((sample_root / CACHE_DIR / "manifest.json").read_text("utf-8"))["files"]
-    tracked = [rel for rel, digest in files.items() if not digest.startswith(COPIED)]  # static files, attachments
-    assert result.reused + len(result.rendered) + len(result.written) == len(tracked)
+    made = [rel for rel in after if not rel.startswith("static/") and not rel.startswith(".")]  # not copied
+    assert result.reused + len(result.rendered) + len(result.written) == len(made)
     assert digest_tree(sample_root / "site") == fresh(sample_root, tmp_path)
 
 
@@ -107,8 +105,8 @@ def test_search_documents_come_from_the_cache_unless_it_is_corrupt(sample_root, 
     searchable = len(list((sample_root / "site/search/cards").iterdir()))
     assert "/townships/fusong-lushuihe/2016/" in read and len(read) < searchable / 2  # the others: cached
     assert digest_tree(sample_root / "site") == fresh(sample_root, tmp_path)
-    for shard in (sample_root / CACHE_DIR / FOLDER).iterdir():
-        shard.write_bytes(shard.read_bytes()[:-7])  # truncated
+    for path in (sample_root / CACHE_DIR).glob("memo.sqlite*"):
+        path.write_bytes(path.read_bytes()[:100])  # truncated
     read.clear()
     added.unlink()
     assert build_site(sample_root).ok
@@ -121,7 +119,7 @@ def test_rebuilds_with_two_processes_match_a_serial_build_from_scratch(sample_ro
     edit(sample_root, BODY_EDITED, "## ", "再一段。\n\n## ")
     assert build_site(sample_root, jobs=2).ok
     assert digest_tree(sample_root / "site") == fresh(sample_root, tmp_path)
-    assert not any(name.startswith(".") for name in os.listdir(sample_root / CACHE_DIR / FOLDER))
+    assert [p.name for p in (sample_root / CACHE_DIR).iterdir()] == ["memo.sqlite"]
 
 
 def test_body_checks_run_again_only_for_the_edited_body(sample_root, monkeypatch):
@@ -160,20 +158,22 @@ def test_update_in_place_deletes_a_removed_attachment_and_restores_a_file_delete
     assert digest_tree(site) == fresh(minimal_root, tmp_path)
 
 
-def test_update_cut_short_while_moving_files_leaves_no_manifest_to_trust(sample_root, tmp_path, monkeypatch):
-    from generator import build as build_module
+def test_update_cut_short_while_publishing_leaves_the_old_site_and_a_cache_to_trust(sample_root, tmp_path, monkeypatch):
+    from generator.engine import publish as publish_module
 
     assert build_site(sample_root).ok
+    before = digest_tree(sample_root / "site")
     edit(sample_root, BODY_EDITED, "## ", "新增的一段正文。\n\n## ")
 
-    def cut_short(staging: Path, out: Path, removed) -> None:
+    def cut_short(staging: Path, out: Path, kept) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(build_module, "move_into", cut_short)
+    monkeypatch.setattr(publish_module, "publish", cut_short)
     with pytest.raises(KeyboardInterrupt):
         build_site(sample_root)
     monkeypatch.undo()
-    assert not (sample_root / CACHE_DIR / "manifest.json").exists()
+    assert digest_tree(sample_root / "site") == before
+    assert [p.name for p in sample_root.iterdir() if p.name.startswith(".site")] == []
     result = build_site(sample_root)
-    assert result.ok and result.reused == 0
+    assert result.ok and result.reused > 0
     assert digest_tree(sample_root / "site") == fresh(sample_root, tmp_path)

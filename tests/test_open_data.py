@@ -19,7 +19,8 @@ import pytest
 import yaml
 from frictionless import validate
 
-from generator.schema import SCHEMA_DIR, load_schemas
+from generator.model.cells import table_cells
+from generator.model.schema import SCHEMA_DIR, load_schemas
 from tests.conftest import REPO, build_site, write_files
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -63,6 +64,24 @@ def built(request, sample_root, f2021_root) -> Path:
     return root
 
 
+def printed_cells(printed: list[list[str]], meta: dict) -> dict[tuple[str, str, str], object]:
+    """The cells of a tables.csv as printed (a title line per table, header lines that start blank,
+    then a line per printed row, its label first), matched to ids through the schema's labels."""
+    schemas = load_schemas(SCHEMA_DIR)
+    fmt = schemas[meta.get("format") or ("f2021" if meta["year"] >= 2021 else "f2019")]
+    found, table, header = {}, None, []
+    for line in printed:
+        if len(line) == 1 and line[0]:
+            table = next(t for t in fmt.tables if line[0].startswith(f"{t.number} {t.caption}"))
+        elif line and line[0] == "":
+            header = line[1:]
+        elif line:
+            cells = [c for c in table_cells(fmt, table) if c.row_label == line[0]]
+            assert [c.column_label for c in cells] == header, line[0]
+            found.update({(table.id, c.row, c.column): as_number(v) for c, v in zip(cells, line[1:], strict=True)})
+    return found
+
+
 def test_every_number_in_every_download_equals_the_content(built):
     content = content_cells(built)
     data = built / "site/data"
@@ -74,10 +93,9 @@ def test_every_number_in_every_download_equals_the_content(built):
         for name, value in expected["figures"].items():
             assert doc["figures"][name]["value"] == value
         if expected["cells"]:
-            rows = read_csv(data / f"townships/{slug}/{year}/tables.csv")
-            head = rows[0]
-            long = {(r[head.index("table")], r[head.index("row")], r[head.index("column")]): r[-1] for r in rows[2:]}
-            assert {k: as_number(v) for k, v in long.items()} == expected["cells"]
+            printed = read_csv(data / f"townships/{slug}/{year}/tables.csv")
+            meta = front_matter(built / f"content/townships/{slug}/{year}.md")
+            assert printed_cells(printed, meta) == expected["cells"]
         checked += len(cells)
     for path in sorted(data.glob("f20*-*.csv")):
         table_id = path.stem.split("-", 1)[1]
@@ -100,7 +118,7 @@ def test_datapackage_describes_every_csv_and_validates(built):
     data = built / "site/data"
     package = json.loads((data / "datapackage.json").read_text("utf-8"))
     described = {r["path"] for r in package["resources"]}
-    assert described == {p.relative_to(data).as_posix() for p in data.rglob("*.csv")}
+    assert described == {p.relative_to(data).as_posix() for p in data.glob("*.csv")}  # tables.csv: as printed
     report = validate(str(data / "datapackage.json"))
     assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])
     fields = {f["name"]: f for r in package["resources"] if r["name"] == "figures" for f in r["schema"]["fields"]}
@@ -160,17 +178,21 @@ def test_comparison_marks_format_breaks(mixed_root):
     result = build_site(mixed_root)
     assert result.ok, [p for p in result.problems if p.severity == "error"]
     site = mixed_root / "site"
-    cells = matrix_cells(site / "compare/figures/applications_new/index.html")
+    cells = matrix_cells(site / "compare/figures/applications_new/demo/index.html")  # the county's page
     assert len(cells) == 3  # 2018, 2019, 2021
     assert "format-break" not in cells[0] and "fmt-pre2019" in cells[0]
     assert "format-break" in cells[1] and "格式变化（pre2019→f2019）" in cells[1]
     assert "format-break" in cells[2] and "格式变化（f2019→f2021）" in cells[2]
-    # f2019 （六）其他处理 ≡ the sum of the three f2021 rows: shown, converted and marked, not merged silently.
-    other = matrix_cells(site / "compare/f2019/applications/other.total/index.html")  # years with a value
-    assert [re.sub(r"<[^>]+>", "", c) for c in other] == ["1 f2019", "‖格式变化（f2019→f2021）：2≈（换算） f2021"]
-    assert 'href="/portal/data/f2019-applications.csv"' in (
-        site / "compare/f2019/applications/other.total/index.html"
-    ).read_text("utf-8")
+    # f2019 （六）其他处理 ≡ the sum of the three f2021 rows: shown, converted and marked, not merged silently
+    # (the site-wide view's data file: the browser draws the marks from it).
+    other = json.loads((site / "data/compare/f2019/applications/other.total.json").read_text("utf-8"))
+    assert other["years"] == [2019, 2021]
+    (row,) = other["rows"]
+    assert row[1] == [1, 2] and [other["formats"][int(f)] for f in row[2]] == ["f2019", "f2021"]
+    assert other["converted"] == [[row[0], 1]]
+    view = (site / "compare/f2019/applications/other.total/index.html").read_text("utf-8")
+    assert 'href="/portal/data/f2019-applications.csv"' in view
+    assert 'data-src="/portal/data/compare/f2019/applications/other.total.json"' in view
 
 
 def test_charts_have_a_text_alternative(mixed_root):

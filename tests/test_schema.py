@@ -2,8 +2,8 @@
 
 import pytest
 
-from generator.rules import RuleSyntaxError, evaluate, parse_rule
-from generator.schema import format_for_year, load_schemas
+from generator.model.rules import RuleSyntaxError, evaluate, parse_rule
+from generator.model.schema import format_for_year, load_schemas
 
 
 @pytest.fixture(scope="module")

@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import gzip
 import json
+from functools import partial
 from pathlib import Path
 
-from generator.pages import Urls
-from generator.search_index import SearchDoc, build_search_index
-from generator.search_pool import PARALLEL_FROM, all_postings, page_keys
-from generator.search_postings import bucket_count, gaps, postings
+from generator.engine.pool import Workers, parallel
+from generator.model.urls import Urls
+from generator.search.index import SearchDoc, build_search_index
+from generator.search.parallel import PARALLEL_FROM, all_postings, page_keys
+from generator.search.postings import bucket_count, gaps, postings
 
 URLS = Urls("/portal/", "https://example.org/portal/")
+RUN = partial(parallel, workers=Workers(2, serial_below=2), chunk=1)  # the engine's pool, as the build gives it
 
 
 def docs() -> list[SearchDoc]:
@@ -32,9 +35,10 @@ def docs() -> list[SearchDoc]:
                 facets,
                 f"示例县{town} 示例县",
                 "report",
+                0,
             )
         )
-    found.append(SearchDoc("/portal/about/", "关于", "关于本站", (), "", "page"))
+    found.append(SearchDoc("/portal/about/", "关于", "关于本站", (), "", "page", 4))
     return found
 
 
@@ -43,8 +47,8 @@ def files(root: Path) -> dict[str, bytes]:
 
 
 def test_the_same_bytes_from_one_process_or_several(tmp_path):
-    build_search_index(docs(), URLS, tmp_path / "one", jobs=1)
-    build_search_index(docs(), URLS, tmp_path / "two", jobs=2)
+    build_search_index(docs(), URLS, tmp_path / "one", RUN, 1)
+    build_search_index(docs(), URLS, tmp_path / "two", RUN, 2)
     one, two = files(tmp_path / "one"), files(tmp_path / "two")
     assert one == two
     assert sum(name.startswith("search/index/") for name in one) == bucket_count(PARALLEL_FROM + 50) + 1
@@ -52,7 +56,7 @@ def test_the_same_bytes_from_one_process_or_several(tmp_path):
 
 
 def test_cards_in_result_order_and_the_manifest(tmp_path):
-    build_search_index(docs(), URLS, tmp_path, jobs=2)
+    build_search_index(docs(), URLS, tmp_path, RUN, 2)
 
     def read(name: str) -> dict:
         return json.loads(gzip.decompress((tmp_path / "search" / name).read_bytes()))
@@ -70,7 +74,7 @@ def test_cards_in_result_order_and_the_manifest(tmp_path):
 def test_postings_merged_from_slices_equal_postings_in_one_pass():
     pages = [(doc.text, f"{doc.title} {doc.heading}") for doc in docs()]
     whole = postings(page_keys(text, heading) for text, heading in pages)
-    assert all_postings(pages, jobs=3) == {key: gaps(numbers) for key, numbers in whole.items()}
+    assert all_postings(pages, RUN, 3) == {key: gaps(numbers) for key, numbers in whole.items()}
 
 
 def test_a_build_without_the_index_has_a_search_page_with_no_broken_link(minimal_root):

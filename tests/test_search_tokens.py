@@ -10,8 +10,8 @@ import gzip
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.search_postings import HEADING, bucket_count, bucket_of, gaps, postings, varint, write_buckets
-from generator.search_tokens import collapse, fold, grams, query_grams
+from generator.search.postings import HEADING, bucket_count, bucket_of, gaps, postings, varint, write_buckets
+from generator.search.tokens import collapse, fold, grams, query_grams
 
 # A small alphabet makes near-misses (shared characters, shared pairs) common.
 TEXT = st.text(alphabet="政府信息公开镇年度报告aB3 ，。/-", max_size=60)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.devserver import EVENTS, DevServer
+from generator.serve.server import EVENTS, DevServer
 from tests.conftest import REPO
 
 REPORT = "content/townships/demo-town/2021.md"
@@ -104,7 +104,8 @@ def rewritten_by(server, f2021_root, old: str, new: str) -> set[str]:
 
 def test_body_edit_rewrites_only_the_report_page(server, f2021_root):
     touched = rewritten_by(server, f2021_root, "本测试报告为虚构示例", "改过的示例")
-    assert touched == {"townships/demo-town/2021/index.html"}
+    assert {rel for rel in touched if not rel.startswith("search/")} == {"townships/demo-town/2021/index.html"}
+    assert any(rel.startswith("search/cards/") for rel in touched)  # the page's card, and the index: patched
 
 
 def test_figure_edit_rewrites_the_pages_that_show_figures(server, f2021_root):
@@ -114,8 +115,8 @@ def test_figure_edit_rewrites_the_pages_that_show_figures(server, f2021_root):
         "townships/demo-town/index.html",
         "years/2021/index.html",
         "regions/demo/index.html",
-        "compare/figures/proactive_items/index.html",
         "compare/figures/proactive_items/demo/index.html",
+        "data/compare/figures/proactive_items.json",  # the site-wide view draws from it
     } <= touched
     assert not touched & {"index.html", "townships/index.html", "feed.xml", "sitemap.xml", "about/index.html"}
 

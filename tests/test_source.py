@@ -1,6 +1,6 @@
 """Front matter and YAML: every key and list item has its line, every mistake is a Problem."""
 
-from generator.source import read_markdown, read_yaml
+from generator.content.source import read_markdown, read_yaml
 
 REPORT = """---
 year: 2019

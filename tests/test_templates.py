@@ -9,16 +9,16 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from generator.build import load_site
-from generator.render import make_environment
-from generator.table_layout import table_grid
+from generator.engine.load import load_site
+from generator.pages.render import make_environment
+from generator.pages.table_layout import table_grid
 from tests.conftest import REPO, TODAY
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 
 
 def test_missing_variable_is_an_error():
-    env = make_environment(REPO / "templates")
+    env = make_environment((REPO / "templates",))
     with pytest.raises(jinja2.UndefinedError):
         env.from_string("{{ nothing_here }}").render()
     assert env.from_string("{{ x }}").render(x="<b>") == "&lt;b&gt;"
@@ -27,7 +27,7 @@ def test_missing_variable_is_an_error():
 def render_tables(root: Path, township: str, year: int) -> str:
     site, _ = load_site(root, TODAY)
     report = next(r for r in site.reports if r.key == (township, year))
-    env = make_environment(REPO / "templates")
+    env = make_environment((REPO / "templates",))
     macro = env.get_template("_macros.html").module.grid_table
     parts = [str(macro(table_grid(site.schemas[v.format].table(v.id), v))) for v in report.tables]
     return re.sub(r"\n\s*\n", "\n", "\n".join(parts))

@@ -96,7 +96,7 @@ def test_links_workflow_never_blocks():
     workflow = load_workflow("links.yml")
     assert set(workflow["on"]) == {"schedule", "workflow_dispatch"}
     assert workflow["jobs"]["links"]["continue-on-error"] is True
-    assert "generator.external_links" in workflow["jobs"]["links"]["steps"][-1]["run"]
+    assert "generator.publish.external_links" in workflow["jobs"]["links"]["steps"][-1]["run"]
 
 
 def test_requirements_lock_pins_every_dependency():

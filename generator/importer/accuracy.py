@@ -1,8 +1,9 @@
 """How right an import is, against a ground-truth file: per table cell, per key figure, per field.
 
 A ground-truth file `<name>.truth.yaml` sits next to each input `<name>.<ext>`: year, format,
-optionally published/organ/index_no, all seven figures (null where the report does not say) and
-every table cell. A cell left empty where the truth has a number counts as missed, not as wrong.
+optionally form (for the per-form breakdown) and published/organ/index_no, all seven figures (null
+where the report does not say) and every table cell. A cell left empty where the truth has a number
+counts as missed, not as wrong.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import yaml
 
 from generator.importer.reading import SUPPORTED
 from generator.importer.report import import_report
-from generator.schema import Schemas
+from generator.model.schema import Schemas
 
 FIELDS = ("year", "format", "published", "organ", "index_no")
 
@@ -30,6 +31,7 @@ class Score:
     fields: int = 0
     fields_right: int = 0
     misses: list[str] = field(default_factory=list)
+    form: str = ""  # the truth file's `form`, else what the importer recognised
 
     def add(self, other: Score) -> None:
         for name in (
@@ -60,7 +62,7 @@ def score_file(path: Path, truth_path: Path, schemas: Schemas) -> Score:
     truth = yaml.safe_load(truth_path.read_text(encoding="utf-8"))
     got = import_report(path, "corpus", schemas)
     meta = {**got.meta, "year": got.year}
-    score = Score()
+    score = Score(form=str(truth.get("form") or got.summary.form))
     for name in FIELDS:
         if name in truth:
             score.fields += 1

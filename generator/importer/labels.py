@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from generator.schema import Format, HeaderNode, RowNode, Table
+from generator.model.schema import Format, HeaderNode, RowNode, Table
 
 _DROP = re.compile(r"[\s\u3000\xa0\u200b\"'“”‘’「」『』]")
 _NUMBERED = re.compile(r"^(\d+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)")
@@ -47,9 +47,9 @@ class LabelIndex:
         if key in self.labels:
             return self.labels[key], "exact"
         # Provincial variants annotate labels: 规章（设区的市、自治州人民政府应提供相关数据）
-        for known, found in self.labels.items():
-            if len(known) >= 2 and key.startswith(known + "("):
-                return found, "prefix"
+        for bracket in (i for i, ch in enumerate(key) if ch == "("):
+            if bracket >= 2 and key[:bracket] in self.labels:
+                return self.labels[key[:bracket]], "prefix"
         return self._fuzzy(key)
 
     def _fuzzy(self, key: str) -> tuple[tuple[Label, ...], str]:

@@ -1,9 +1,13 @@
 """Finding the standard tables inside plain text: the forms a table takes once copied out of Word or a web page.
 
+* tab-separated rows (a Word table pasted into a text editor or saved as text): one row per line, cells
+  split by tabs; a vertically merged label leaves an empty first cell on the rows below it;
 * tab dump (Word export, the 景芝镇 2019 seed): one cell per line, each starting with a tab; a line without
   the tab continues the cell above (`\\t本年新` + `公开数量`); a blank line ends a row;
-* '|'-separated rows (CMS pages, Markdown);
-* one cell per line with no marker: found by its labels; blank cells cannot be placed in this form.
+* '|'-separated rows (CMS pages, Markdown), also one cell per line each ending in '|' (`规章 |`, `0 | ||`);
+* one cell per line with no marker: found by its labels; blank cells cannot be placed in this form;
+* a body flattened to one line (a web page copied as one paragraph): cells separated by spaces. Such a
+  line is cut at its spaces into one-cell pieces, read as above, and what is not table is joined again.
 
 A run of lines becomes a table only if it holds schema labels (MIN_LABELS); the rest stays text.
 """
@@ -11,6 +15,8 @@ A run of lines becomes a table only if it holds schema labels (MIN_LABELS); the 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from itertools import pairwise
 
 from generator.importer.grid import Block, Grid
 from generator.importer.labels import norm
@@ -18,6 +24,12 @@ from generator.importer.values import is_value
 
 MIN_LABELS = 2
 FRAGMENT_MAX = 14  # a broken label piece or a header fragment is short
+PIPE_CELL_LINES = 0.7  # this share of '|' lines with one cell at most: one cell per line
+FLAT_MIN = 80  # a flattened table line holds at least a label and its values
+FLAT_MIN_WORDS = 8
+_SPACES = re.compile(r"[ \xa0\u3000]+")
+_INLINE_HEADING = re.compile(r"(?:(?<=\s)|(?<=[。；！？]))(?=[一二三四五六七八九十]{1,3}、)")
+_HEADING_WORDS = re.compile(r"([一二三四五六七八九十]{1,3}、[^\s，。；：]{2,30})\s+(.*)", re.S)
 _SENTENCE = re.compile(r"[。；;，,！？!?]")
 _HEADING = re.compile(r"^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[、.．])")
 _DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日")
@@ -38,19 +50,101 @@ def find_tables(blocks: list[Block], known: set[str]) -> list[Block]:
 
 
 def _scan(lines: list[str], known: set[str]) -> list[Block]:
+    pieces, groups = _pieces(lines, known)
     out: list[Block] = []
+    out_groups: list[int] = []
     i = 0
-    while i < len(lines):
-        for finder in (_tab_run, _pipe_run, _line_run):
-            end, grid = finder(lines, i, known)
+    while i < len(pieces):
+        for finder in (_tsv_run, _tab_run, _pipe_run, _line_run):
+            end, grid = finder(pieces, i, known)
             if grid is not None:
-                out.append(grid)
+                out.append(replace(grid, form="oneline") if groups[i] >= 0 else grid)
+                out_groups.append(-1)
                 i = end
                 break
         else:
-            out.append(lines[i])
+            out.append(pieces[i])
+            out_groups.append(groups[i])
             i += 1
-    return out
+    return _rejoin(out, out_groups)
+
+
+def _pieces(lines: list[str], known: set[str]) -> tuple[list[str], list[int]]:
+    """Lines, with each flattened table line cut at its spaces; `groups[i]`: the line a piece came
+    from when it was cut (its leftover text is joined again), else -1."""
+    pieces: list[str] = []
+    groups: list[int] = []
+    for number, line in enumerate(lines):
+        words = _flattened(line, known)
+        pieces += words or [line]
+        groups += [number if words else -1] * (len(words) or 1)
+    return pieces, groups
+
+
+def _flattened(line: str, known: set[str]) -> list[str]:
+    """The space-separated pieces of a line that holds a table flattened to one line, or []."""
+    if "|" in line or "\t" in line or len(line) < FLAT_MIN:
+        return []
+    words = _SPACES.split(line.strip(" \xa0\u3000"))
+    if len(words) < FLAT_MIN_WORDS or sum(is_value(w) for w in words) < FLAT_MIN_WORDS // 2:
+        return []
+    labels = sum(norm(w) in known for w in words) + sum(norm(a + b) in known for a, b in pairwise(words))
+    return words if labels >= MIN_LABELS + 1 else []
+
+
+def _rejoin(blocks: list[Block], groups: list[int]) -> list[Block]:
+    """Pieces of one cut line that are not table go back together, then apart at its headings."""
+    out: list[Block] = []
+    joined: list[bool] = []
+    for i, block in enumerate(blocks):
+        if i and groups[i] >= 0 and groups[i] == groups[i - 1] and isinstance(out[-1], str):
+            out[-1] += " " + block
+        else:
+            out.append(block)
+            joined.append(groups[i] >= 0)
+    return [part for block, cut in zip(out, joined, strict=True) for part in (_at_headings(block) if cut else [block])]
+
+
+def _at_headings(text: str) -> list[str]:
+    """`… 二、主动公开政府信息情况 本年…` → lines: a title, each `一、…` heading, the text between."""
+    lines = []
+    for part in _INLINE_HEADING.split(text):
+        head = _HEADING_WORDS.match(part)
+        lines += [head.group(1), head.group(2)] if head else [part]
+    return [line.strip() for line in lines if line.strip()]
+
+
+def _tsv_line(line: str) -> bool:
+    """A table row saved as text: cells split by tabs (not a tab dump's one '\\t<cell>' per line)."""
+    body = line.rstrip("\r\n")
+    return body.count("\t") >= 2 or ("\t" in body and not body.startswith("\t"))
+
+
+def _tsv_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid | None]:
+    """Tab-separated rows; a one-cell row between them (a block title such as 第二十条第（五）项,
+    which spans the whole width) belongs to the table when a tab row follows it."""
+    rows: list[tuple[str, ...]] = []
+    i = start
+    while i < len(lines):
+        line = lines[i]
+        if _tsv_line(line):
+            rows.append(tuple(c.strip(" \xa0\u3000") for c in line.rstrip("\r\n").split("\t")))
+        elif _blank(line) and rows:
+            pass
+        elif norm(line) in known and _tsv_follows(lines, i + 1):
+            rows.append((line.strip(" \t\xa0\u3000"),))
+        else:
+            break
+        i += 1
+    if not any(len(r) > 1 for r in rows) or _labels_in([c for r in rows for c in r], known) < MIN_LABELS:
+        return start, None
+    return _trim_blank_tail(lines, start, i), Grid(tuple(rows), True, "tsv")
+
+
+def _tsv_follows(lines: list[str], i: int) -> bool:
+    while i < len(lines) and _blank(lines[i]):
+        i += 1
+    return i < len(lines) and _tsv_line(lines[i])
 
 
 def _labels_in(cells: list[str], known: set[str]) -> int:
@@ -99,7 +193,24 @@ def _pipe_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid 
         i += 1
     if not rows or _labels_in([c for r in rows for c in r], known) < MIN_LABELS:
         return start, None
-    return _trim_blank_tail(lines, start, i), Grid(tuple(rows), True, "pipe")
+    return _trim_blank_tail(lines, start, i), _pipe_grid(rows)
+
+
+def _pipe_grid(rows: list[tuple[str, ...]]) -> Grid:
+    """'|' rows, or one cell per line each closed by '|' (`规章 |` / `0 |` / `0 | ||`, spans as empty
+    cells): then a line that is only '|' starts a row where the page kept that, else rows are unknown."""
+    filled = [tuple(c for c in row if c) for row in rows]
+    if sum(len(r) <= 1 for r in filled) < PIPE_CELL_LINES * len(rows):
+        return Grid(tuple(rows), True, "pipe")
+    if sum(not r for r in filled) >= 3:
+        grouped: list[list[str]] = [[]]
+        for row in filled:
+            if row:
+                grouped[-1] += row
+            elif grouped[-1]:
+                grouped.append([])
+        return Grid(tuple(tuple(r) for r in grouped if r), True, "pipe-cells")
+    return Grid(tuple(r for r in filled if r), False, "pipe-cells")
 
 
 def _line_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid | None]:
@@ -144,6 +255,7 @@ def _fragment(line: str) -> bool:
     text = line.strip(" \t\xa0\u3000")
     return (
         0 < len(text) <= FRAGMENT_MAX
+        and "\t" not in text
         and not _SENTENCE.search(text)
         and not _HEADING.match(text)
         and not _DATE.search(text)

@@ -11,9 +11,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from generator.boilerplate import BOOKMARK, is_leftover
+from generator.checks.boilerplate import BOOKMARK, is_leftover
 from generator.importer.labels import norm
-from generator.schema import Schemas, format_for_year
+from generator.model.schema import Schemas, format_for_year
 
 _META = {
     "published": re.compile(

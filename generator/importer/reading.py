@@ -9,16 +9,13 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from generator.importer.grid import Block, Grid
+from generator.importer.limits import MAX_DOCX_BYTES, MAX_TEXT_BYTES, ReadError, checked_zip, read_bounded
 from generator.importer.webpage import html_blocks
 
 TEXT_TYPES = (".txt", ".text", ".md")
 HTML_TYPES = (".html", ".htm", ".shtml", ".xhtml")
 WORD_TYPES = (".docx",)
 SUPPORTED = TEXT_TYPES + HTML_TYPES + WORD_TYPES
-
-
-class ReadError(ValueError):
-    """The file cannot be read as a report (message in Chinese, for the editor)."""
 
 
 @dataclass(frozen=True)
@@ -32,34 +29,42 @@ def read_document(path: Path) -> Document:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise ReadError(f"不支持的文件类型 {suffix or '（无扩展名）'}：请用 .txt、.docx 或 .html（另存为网页）")
-    raw = path.read_bytes()
     if suffix in WORD_TYPES:
-        return Document(tuple(docx_blocks(path)), "", "docx")
-    text, encoding = decode(raw)
-    if suffix in HTML_TYPES:
-        return Document(tuple(html_blocks(text)), encoding, "html")
-    return Document(tuple(text.split("\n")), encoding, "txt")
+        blocks = docx_blocks(checked_zip(read_bounded(path, MAX_DOCX_BYTES)))
+        document = Document(tuple(blocks), "", "docx")
+    else:
+        text, encoding = decode(read_bounded(path, MAX_TEXT_BYTES))
+        blocks = html_blocks(text) if suffix in HTML_TYPES else text.split("\n")
+        document = Document(tuple(blocks), encoding, "html" if suffix in HTML_TYPES else "txt")
+    if not any(_has_words(b) for b in document.blocks):
+        raise ReadError("文件中没有任何文字（空白文件或只有图片）：请检查是否选错了文件；扫描件请先转成文字")
+    return document
+
+
+def _has_words(block: Block) -> bool:
+    texts = [c for row in block.rows for c in row] if isinstance(block, Grid) else [block]
+    return any(ch.isalnum() for text in texts for ch in text)
 
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 def decode(raw: bytes) -> tuple[str, str]:
-    """Bytes → text without guessing wrong: BOM, then strict UTF-8, UTF-16 by its zero bytes, GBK/GB18030
-    strictly; charset-normalizer only when none of these decodes cleanly."""
+    """Bytes → text without guessing wrong: BOM, then UTF-16 where zero bytes show it, strict UTF-8,
+    GBK/GB18030 strictly; charset-normalizer only when none of these decodes cleanly. Other bytes with
+    zeros in them are binary (a .doc, a .pdf, an image renamed), refused."""
     for bom, name in _BOMS:
         if raw.startswith(bom):
-            return _clean(raw.decode(name)), name
+            try:
+                return _clean(raw.decode(name)), name
+            except UnicodeDecodeError as error:
+                raise ReadError(f"文件开头标明是 {name} 编码，但内容不是：文件可能已损坏") from error
+    if b"\x00" in raw:
+        return _utf16(raw)
     try:
         return _clean(raw.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
-    utf16 = _utf16_order(raw)
-    if utf16:
-        try:
-            return _clean(raw.decode(utf16)), utf16
-        except UnicodeDecodeError:
-            pass
     for name in ("gbk", "gb18030"):
         try:
             text = raw.decode(name)
@@ -73,16 +78,17 @@ def decode(raw: bytes) -> tuple[str, str]:
     return _clean(str(best)), best.encoding
 
 
-def _utf16_order(raw: bytes) -> str:
-    """UTF-16 without a BOM: Chinese text in UTF-16 has zero bytes at ASCII positions of one parity."""
-    if len(raw) < 4 or len(raw) % 2:
-        return ""
-    even, odd = raw[0::2].count(0), raw[1::2].count(0)
-    if odd > len(raw) // 8 and even == 0:
-        return "utf-16-le"
-    if even > len(raw) // 8 and odd == 0:
-        return "utf-16-be"
-    return ""
+def _utf16(raw: bytes) -> tuple[str, str]:
+    """UTF-16 without a BOM: ASCII characters leave zero bytes at odd (LE) or even (BE) positions."""
+    little_first = raw[1::2].count(0) >= raw[0::2].count(0)
+    for name in ("utf-16-le", "utf-16-be") if little_first else ("utf-16-be", "utf-16-le"):
+        try:
+            text = raw.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if _plausible_chinese(text) and "\x00" not in text:
+            return _clean(text), name
+    raise ReadError("这不是文本文件（含二进制内容）：请导入 .txt、.docx 或另存的网页；.doc、.pdf 请先另存为 .docx")
 
 
 def _plausible_chinese(text: str) -> bool:
@@ -99,7 +105,7 @@ def _clean(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
 
 
-def docx_blocks(path: Path) -> list[Block]:
+def docx_blocks(stream) -> list[Block]:
     """Paragraphs and tables in document order. Merged cells appear once per row (a horizontal
     span is one cell); a vertically merged label repeats on each row it spans, which is harmless."""
     from docx import Document as open_docx
@@ -107,7 +113,7 @@ def docx_blocks(path: Path) -> list[Block]:
     from docx.text.paragraph import Paragraph
 
     try:
-        doc = open_docx(str(path))
+        doc = open_docx(stream)
     except Exception as error:  # python-docx raises several types for a damaged file
         raise ReadError(
             f"无法打开 Word 文件（{type(error).__name__}）：请确认是 .docx 格式，.doc 请先另存为 .docx"

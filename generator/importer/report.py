@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from generator.checks.prose_figures import paragraph_matches, pick_figures
 from generator.importer.grid import Block, Grid
 from generator.importer.headings import Paragraph, paragraphs, to_markdown
-from generator.importer.labels import LabelIndex, all_labels, build_index
+from generator.importer.labels import all_labels, build_index
 from generator.importer.layout import find_tables
 from generator.importer.metadata import (
     clean_line,
@@ -20,10 +21,10 @@ from generator.importer.metadata import (
     stated,
 )
 from generator.importer.reading import read_document
-from generator.importer.tables import TableResult, derive_figures, map_tables
-from generator.model import FIGURE_NAMES
-from generator.prose_figures import paragraph_matches, pick_figures
-from generator.schema import Schemas
+from generator.importer.script import simplified
+from generator.importer.templates import read_standard_tables
+from generator.model.schema import Schemas
+from generator.model.site import FIGURE_NAMES
 
 
 class ImportFailed(ValueError):
@@ -42,6 +43,7 @@ class Summary:
     figures: dict[str, str]  # figure → where it came from: table | prose
     warnings: tuple[str, ...]
     unmapped: tuple[str, ...]
+    form: str = ""  # how the report came: prose | traditional | mixed-templates | the table forms (tsv, pipe…)
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class Imported:
     body: str
     summary: Summary
     derived: frozenset = field(default_factory=frozenset)  # figures the tables hold
+    table_formats: dict[str, str] = field(default_factory=dict)  # a table in another template than `format`
 
     def front_matter(self, all_figures: bool = False) -> dict:
         """As written to the file: only figures the tables do not hold (the checker refuses duplicates)."""
@@ -74,44 +77,71 @@ class Imported:
 
 def import_report(path: Path, township: str, schemas: Schemas, year: int | None = None) -> Imported:
     doc = read_document(path)
-    said = stated([b for b in doc.blocks if isinstance(b, str)] + [c for g in _grids(doc.blocks) for c in _cells(g)])
-    blocks = [b for b in (_clean_block(b) for b in doc.blocks) if b is not None]
+    converted, script_notes = simplified(doc.blocks)
+    blocks, warnings = list(converted), list(script_notes)
+    said = stated([b for b in blocks if isinstance(b, str)] + [c for g in _grids(blocks) for c in _cells(g)])
+    blocks = [b for b in (_clean_block(b) for b in blocks) if b is not None]
+    indexes = {f.id: build_index(f) for f in schemas.values() if f.tables}
+    known = all_labels(list(indexes.values()))
+    blocks = find_tables(blocks, known)  # first: a report flattened to one line is cut into lines here
     leading = [b for b in blocks if isinstance(b, str)]
     title, first = split_title(leading)
     blocks = _drop_leading_lines(blocks, first)
-    indexes = {f.id: build_index(f) for f in schemas.values() if f.tables}
-    known = all_labels(list(indexes.values()))
-    blocks = find_tables(blocks, known)
     paras = paragraphs(blocks, known)
-    text = "\n".join(p.text for p in paras if p.level >= 0)
-    grid_text = "\n".join(c for b in blocks if isinstance(b, Grid) for row in b.rows for c in row)
-    warnings: list[str] = []
-    found_year, where = find_year(title, text)
-    if year is None and found_year is None:
-        raise ImportFailed("找不到报告年度（标题和正文中都没有“20xx年”）：请用 --year 指定")
-    if year is not None and found_year is not None and year != found_year:
-        warnings.append(f"--year {year} 与{where}中的年份 {found_year} 不同，按 --year 处理")
-    year = year or found_year
-    fmt_id, reason = detect_format(grid_text + text, year, schemas)
-    result = _tables(blocks, schemas, indexes, fmt_id)
-    warnings += result.warnings if result else []
+    if not any(p.level == 0 for p in paras) and not _grids(blocks):
+        raise ImportFailed("文件中只有标题或网页框架，没有报告正文：请检查是否选错了文件或网页未保存完整")
+    year = _year(title, "\n".join(p.text for p in paras if p.level >= 0), year, warnings)
+    read, fmt_id, reason = _tables_and_format(blocks, paras, schemas, indexes, year, warnings)
     meta = _meta(title, year, fmt_id, said, leading, warnings)
-    figures, quotes, derived = _figures(paras, schemas, fmt_id, result, warnings)
-    tables = result.tables if result else {}
+    figures, quotes = _figures(paras, read.figures if read else {}, warnings)
+    tables = read.tables if read else {}
     summary = Summary(
         doc.kind,
         doc.encoding,
         fmt_id,
         reason,
         tuple(tables),
-        result.filled if result else 0,
+        read.filled if read else 0,
         sum(len(cells) for rows in tables.values() for cells in rows.values()),
-        {k: ("table" if k in derived else "prose") for k, v in figures.items() if v is not None},
+        {k: ("table" if read and k in read.figures else "prose") for k, v in figures.items() if v is not None},
         tuple(warnings),
-        tuple(result.unmapped if result else ()),
+        read.unmapped if read else (),
+        _form(bool(script_notes), read, blocks),
     )
+    formats = {t: f for t, f in (read.formats if read else {}).items() if f != fmt_id}
+    derived = frozenset(read.figures if read else ())
     body = to_markdown(paras)
-    return Imported(path, township, year, meta, figures, quotes, tables, body, summary, frozenset(derived))
+    return Imported(path, township, year, meta, figures, quotes, tables, body, summary, derived, formats)
+
+
+def _tables_and_format(blocks, paras, schemas: Schemas, indexes, year: int, warnings: list[str]):
+    """The standard tables, each in its own template, and the report's format (by the tables' labels;
+    for a report without tables, by its markers or its year)."""
+    read = read_standard_tables(_grids(blocks), schemas, indexes, year)
+    if read is not None:
+        warnings += read.warnings
+        return read, read.format, "各表的栏目标签"
+    grid_text = "\n".join(c for g in _grids(blocks) for c in _cells(g))
+    fmt_id, reason = detect_format(grid_text + "\n".join(p.text for p in paras), year, schemas)
+    return None, fmt_id, reason
+
+
+def _form(converted: bool, read, blocks: list) -> str:
+    if converted:
+        return "traditional"
+    if read and len(set(read.formats.values())) > 1:
+        return "mixed-templates"
+    forms = sorted({b.form for b in _grids(blocks) if read})
+    return "+".join(forms) if forms else "prose"
+
+
+def _year(title: str, text: str, given: int | None, warnings: list[str]) -> int:
+    found, where = find_year(title, text)
+    if given is None and found is None:
+        raise ImportFailed("找不到报告年度（标题和正文中都没有“20xx年”）：请用 --year 指定")
+    if given is not None and found is not None and given != found:
+        warnings.append(f"--year {given} 与{where}中的年份 {found} 不同，按 --year 处理")
+    return given or found
 
 
 def _grids(blocks) -> list[Grid]:
@@ -141,22 +171,6 @@ def _drop_leading_lines(blocks: list[Block], count: int) -> list[Block]:
     return out
 
 
-def _tables(blocks: list[Block], schemas: Schemas, indexes: dict[str, LabelIndex], fmt_id: str) -> TableResult | None:
-    grids = [b for b in blocks if isinstance(b, Grid)]
-    if fmt_id not in indexes or not grids:
-        return None
-    result = map_tables(grids, schemas[fmt_id], indexes[fmt_id])
-    for other, index in indexes.items():
-        if other != fmt_id:
-            alt = map_tables(grids, schemas[other], index)
-            if alt.rows_found > result.rows_found:
-                result.warnings.append(
-                    f"表格栏目更像 {other}（对上 {alt.rows_found} 行，{fmt_id} 只对上 {result.rows_found} 行），"
-                    f"仍按 {fmt_id} 导入，请核对格式"
-                )
-    return result
-
-
 def _meta(title: str, year: int, fmt_id: str, said: dict, lines: list[str], warnings: list[str]) -> dict:
     organ, signed = signature(lines)
     published = parse_date(said["published"]) if "published" in said else signed
@@ -176,10 +190,7 @@ def _meta(title: str, year: int, fmt_id: str, said: dict, lines: list[str], warn
     return meta
 
 
-def _figures(
-    paras: list[Paragraph], schemas: Schemas, fmt_id: str, result: TableResult | None, warnings: list[str]
-) -> tuple[dict, dict, set]:
-    derived = derive_figures(schemas[fmt_id], result.tables) if result else {}
+def _figures(paras: list[Paragraph], derived: dict, warnings: list[str]) -> tuple[dict, dict]:
     hits, notes = pick_figures(paragraph_matches((p.section, p.text) for p in paras if p.level == 0))
     warnings += notes
     figures: dict = {}
@@ -194,4 +205,4 @@ def _figures(
             figures[name] = hit.value if hit else None
             if hit:
                 quotes[name] = hit.sentence
-    return figures, quotes, set(derived)
+    return figures, quotes

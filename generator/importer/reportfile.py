@@ -1,9 +1,10 @@
 """An imported report as a file: YAML front matter laid out like `xxgk new` writes it, checked by the
-real pipeline (generator.build.load_site) on a throw-away copy of the township before it is written."""
+real pipeline (generator.engine.build.load_site) on a throw-away copy of the township before it is written."""
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tempfile
 from dataclasses import replace
@@ -12,15 +13,23 @@ from pathlib import Path
 
 import yaml
 
-from generator.build import load_site
+from generator.engine.load import load_site
 from generator.importer.report import Imported
-from generator.problems import Problem
-from generator.schema import Schemas, Table
+from generator.model.problems import Problem
+from generator.model.schema import Schemas, Table
 
 QUOTE_MAX = 36
+# fullmatch, so "x\n" and "../x" never name a folder (re's "$" would let a trailing newline through)
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def valid_slug(slug: str) -> bool:
+    return SLUG.fullmatch(slug) is not None
 
 
 def target_path(imported: Imported) -> str:
+    if not valid_slug(imported.township):
+        raise ValueError(f"invalid township slug {imported.township!r}")  # the command refuses it first
     return f"content/townships/{imported.township}/{imported.year}.md"
 
 
@@ -48,15 +57,18 @@ def render(imported: Imported, schemas: Schemas) -> str:
             lines.append(f"  {name}: {_scalar(value)}{note}")
     if imported.tables:
         lines.append("tables:")
-        fmt = schemas[imported.meta["format"]]
         for table_id, rows in imported.tables.items():
-            lines += _table_lines(fmt.table(table_id), rows)
+            own = imported.table_formats.get(table_id)
+            fmt = schemas[own or imported.meta["format"]]
+            lines += _table_lines(fmt.table(table_id), rows, own)
     lines.append("---")
     return "\n".join(lines) + "\n" + imported.body
 
 
-def _table_lines(table: Table, rows: dict[str, list]) -> list[str]:
+def _table_lines(table: Table, rows: dict[str, list], own_format: str | None) -> list[str]:
     lines = [f"  {table.id}:"]
+    if own_format:
+        lines.append(f"    format: {own_format}  # 此表用的是 {own_format} 的模板，与报告的 format 不同")
     if table.layout == "grid":
         leaves = table.columns_of(table.rows()[0].id or "")
         lines.append(f"    # 每行 {len(leaves)} 格：{', '.join(c.label for c in leaves)}")

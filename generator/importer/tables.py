@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from generator.importer.grid import Grid
 from generator.importer.labels import LabelIndex, norm
 from generator.importer.values import is_value, read_cell
-from generator.schema import Format, Table
+from generator.model.schema import Format, Table
 
 MIN_ROW_SHARE = 0.5  # below this share of its rows found, a table is not imported at all
 
@@ -21,12 +21,17 @@ Cells = list  # list[int | float | None]
 
 @dataclass
 class TableResult:
+    """What one format's labels find in the grids, per table id (a report may mix templates)."""
+
     format: str
     tables: dict[str, dict[str, Cells]] = field(default_factory=dict)
-    filled: int = 0  # cells read from the source (printed blanks included)
-    rows_found: int = 0
-    warnings: list[str] = field(default_factory=list)
+    filled: dict[str, int] = field(default_factory=dict)  # cells read from the source (printed blanks included)
+    rows_found: dict[str, int] = field(default_factory=dict)
+    warnings: dict[str, list[str]] = field(default_factory=dict)
     unmapped: list[str] = field(default_factory=list)
+
+    def warn(self, table_id: str, text: str) -> None:
+        self.warnings.setdefault(table_id, []).append(text)
 
 
 def map_tables(grids: list[Grid], fmt: Format, index: LabelIndex) -> TableResult:
@@ -86,7 +91,7 @@ def _assign(table: Table, row_id: str, text: str, how: str, cells: list[str], fo
     columns = table.columns_of(row_id)
     where = f"{table.number}「{text.strip()}」行"
     if how != "exact":
-        result.warnings.append(f"{where}按近似标签对应为「{_row_label(table, row_id)}」，请核对")
+        result.warn(table.id, f"{where}按近似标签对应为「{_row_label(table, row_id)}」，请核对")
     # Empty positions around the values in '|' rows are spans: of the label (leading) or of a merged
     # value cell (trailing). Only as many are dropped as needed to fit the row.
     while len(cells) > len(columns) and not cells[0].strip(" \xa0\u3000"):
@@ -94,10 +99,11 @@ def _assign(table: Table, row_id: str, text: str, how: str, cells: list[str], fo
     while len(cells) > len(columns) and not cells[-1].strip(" \xa0\u3000"):
         cells = cells[:-1]
     if row_id in found.get(table.id, {}):
-        result.warnings.append(f"{where}出现了不止一次，只取第一次的数字")
+        result.warn(table.id, f"{where}出现了不止一次，只取第一次的数字")
         return
     if len(cells) != len(columns):
-        result.warnings.append(
+        result.warn(
+            table.id,
             f"{where}应有 {len(columns)} 格（{'、'.join(c.label for c in columns)}），原文有 {len(cells)} 格，"
             "无法确定各数字的位置，此行留空"
         )
@@ -107,11 +113,11 @@ def _assign(table: Table, row_id: str, text: str, how: str, cells: list[str], fo
     for column, cell in zip(columns, cells, strict=True):
         read = read_cell(cell, column)
         if read.note:
-            result.warnings.append(f"{where}「{column.label}」列{read.note}")
+            result.warn(table.id, f"{where}「{column.label}」列{read.note}")
         values.append(read.value if read.ok else None)
-        result.filled += read.ok
+        result.filled[table.id] = result.filled.get(table.id, 0) + read.ok
     found.setdefault(table.id, {})[row_id] = values
-    result.rows_found += 1
+    result.rows_found[table.id] = result.rows_found.get(table.id, 0) + 1
 
 
 def _row_label(table: Table, row_id: str) -> str:
@@ -152,14 +158,15 @@ def _complete(table: Table, rows: dict[str, Cells], result: TableResult) -> None
     leaves = table.rows()
     share = len([r for r in leaves if r.id in rows]) / len(leaves)
     if share < MIN_ROW_SHARE:
-        result.warnings.append(
+        result.warn(
+            table.id,
             f"{table.number}只找到 {len([r for r in leaves if r.id in rows])}/{len(leaves)} 行，未导入此表，请手工录入"
         )
         return
     for row in leaves:
         if row.id not in rows:
             rows[row.id] = [None] * len(table.columns_of(row.id or ""))
-            result.warnings.append(f"{table.number}缺少「{row.label}」行，已留空，请对照原件补录")
+            result.warn(table.id, f"{table.number}缺少「{row.label}」行，已留空，请对照原件补录")
     result.tables[table.id] = {row.id: rows[row.id] for row in leaves if row.id}
 
 

@@ -9,7 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from generator.schema import Column
+from generator.model.schema import Column
 
 _BLANK = re.compile(r"^[\s\xa0\u3000]*$")
 _DASH = re.compile(r"^[-—–－―‐−]{1,2}$|^无$")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from generator.importer.grid import Block, Grid
+from generator.importer.limits import ReadError
 
 SKIP_TAGS = {
     "script",
@@ -60,6 +61,11 @@ BLOCK_TAGS = {
     "center",
 }
 VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "col", "area", "base", "wbr", "source"}
+# Hostile pages: deeper elements are read as part of their ancestor at this depth (the walk below is
+# recursive; real report pages nest under 40 levels, unclosed <font> tags included), and a page with
+# more elements than this is refused rather than held in memory (real report pages: a few thousand).
+MAX_DEPTH = 200
+MAX_ELEMENTS = 200_000
 
 
 @dataclass
@@ -79,14 +85,18 @@ class _TreeBuilder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.root = Node("root")
         self.stack = [self.root]
+        self.elements = 0
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         closes = {"td": ("td", "th"), "th": ("td", "th"), "tr": ("tr", "td", "th"), "p": ("p",), "li": ("li",)}
         if tag in closes:
             self._close_open(closes[tag], stop=("table",) if tag != "p" else ("div", "td", "th", "table"))
+        self.elements += 1
+        if self.elements > MAX_ELEMENTS:
+            raise ReadError(f"网页元素超过 {MAX_ELEMENTS} 个，不像是一份报告页面，拒绝读取")
         node = Node(tag, {k: v or "" for k, v in attrs})
         self.stack[-1].children.append(node)
-        if tag not in VOID_TAGS:
+        if tag not in VOID_TAGS and len(self.stack) < MAX_DEPTH:
             self.stack.append(node)
 
     def _close_open(self, tags: tuple[str, ...], stop: tuple[str, ...]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.devserver import DevServer
+from generator.serve.server import DevServer
 
 pytestmark = pytest.mark.browser
 REPORT = "content/townships/demo-town/2021.md"

@@ -26,7 +26,7 @@ TAIL = """</div>
 @dataclass(frozen=True)
 class Case:
     file: str
-    form: str  # pipe | tab | lines | docx | html
+    form: str  # pipe | tab | lines | docx | html | tsv | oneline | pipecells
     encoding: str
     format: str
     year: int
@@ -38,6 +38,9 @@ class Case:
     fold: bool = False  # print labels as web copies do: ASCII brackets, "1. 属于", "商业 企业"
     page_head: str = ""
     page_tail: str = ""
+    table_formats: dict = field(default_factory=dict)  # a table printed on another template than `format`
+    traditional: bool = False  # printed in traditional characters, as mirror sites copy reports
+    glosses: bool = False  # … with pinyin after some characters: 鎮(zhèn)
 
 
 def _apps(f2021: bool, **rows) -> dict:

@@ -17,8 +17,9 @@ import yaml
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
-from generator.schema import HeaderNode, RowNode, Table, load_schemas  # noqa: E402
+from generator.model.schema import HeaderNode, RowNode, Table, load_schemas  # noqa: E402
 from tests.import_corpus.cases import CASES, Case  # noqa: E402
+from tests.import_corpus.cases_forms import FORM_CASES  # noqa: E402
 
 Cell = tuple[str, int, int]  # text, rowspan, colspan
 
@@ -140,6 +141,53 @@ def as_lines(rows: list[list[Cell]]) -> list[str]:
     return [text for row in rows for text, _, _ in row if text]
 
 
+def as_tsv(rows: list[list[Cell]]) -> list[str]:
+    """A Word table saved as text: one line per row, cells split by tabs; a horizontally merged cell is
+    one cell, a vertically merged one leaves an empty cell on each row below its first."""
+    below: dict[tuple[int, int], int] = {}  # (row, column) covered from above → columns it spans
+    out = []
+    for r, row in enumerate(rows):
+        cells, c, pending = [], 0, list(row)
+        while pending or (r, c) in below:
+            if (r, c) in below:
+                cells.append("")
+                c += below[(r, c)]
+                continue
+            text, rs, cs = pending.pop(0)
+            for dr in range(1, rs):
+                below[(r + dr, c)] = cs
+            cells.append(text)
+            c += cs
+        out.append("\t".join(cells))
+    return out
+
+
+def as_oneline(rows: list[list[Cell]]) -> list[str]:
+    """A web page flattened to one line: every cell's text, split by spaces (blank cells vanish)."""
+    return [" ".join(text.replace("\n", " ") for row in rows for text, _, _ in row if text)]
+
+
+def as_pipecells(rows: list[list[Cell]]) -> list[str]:
+    """A CMS page copied as text: a line '|' starts each row, then one cell per line closed by '|'."""
+    out: list[str] = []
+    for row in rows:
+        out.append("|")
+        out += [f"{text} |" + " |" * (cs - 1) for text, _, cs in row]
+    return out
+
+
+GLOSSES = {"鎮": "zhèn", "報": "bào", "開": "kāi", "當": "dāng", "務": "wù", "發": "fā", "關": "guān", "請": "qǐng"}
+
+
+def traditional(text: str, glosses: bool) -> str:
+    import opencc
+
+    text = opencc.OpenCC("s2t").convert(text)
+    if glosses:
+        text = "".join(f"{ch}({GLOSSES[ch]})" if ch in GLOSSES else ch for ch in text)
+    return text
+
+
 def as_html(rows: list[list[Cell]]) -> str:
     def cell(text: str, rs: int, cs: int) -> str:
         spans = (f' rowspan="{rs}"' if rs > 1 else "") + (f' colspan="{cs}"' if cs > 1 else "")
@@ -170,7 +218,6 @@ def add_docx_table(doc, rows: list[list[Cell]]) -> None:
 
 
 def render_case(case: Case, schemas) -> None:
-    fmt = schemas[case.format]
     texts: list[str] = []
     html_parts: list[str] = []
     doc = None
@@ -186,7 +233,8 @@ def render_case(case: Case, schemas) -> None:
                 if doc is not None:
                     doc.add_paragraph(line)
             continue
-        rows = table_rows(fmt.table(content), case.tables[content], case.shown)
+        table = schemas[case.table_formats.get(content, case.format)].table(content)
+        rows = table_rows(table, case.tables[content], case.shown)
         if case.fold:
             rows = [[(fold(t), rs, cs) for t, rs, cs in row] for row in rows]
         if case.form == "docx":
@@ -194,23 +242,36 @@ def render_case(case: Case, schemas) -> None:
         elif case.form == "html":
             html_parts.append(as_html(rows))
         else:
-            texts += {"pipe": as_pipe, "tab": as_tab, "lines": as_lines}[case.form](rows)
+            forms = {"pipe": as_pipe, "tab": as_tab, "lines": as_lines, "tsv": as_tsv, "oneline": as_oneline}
+            texts += {**forms, "pipecells": as_pipecells}[case.form](rows)
     path = HERE / case.file
     if case.form == "docx":
         doc.save(str(path))
     elif case.form == "html":
         path.write_bytes((case.page_head + "\n".join(html_parts) + case.page_tail).encode(case.encoding))
     else:
-        path.write_bytes(("\n".join(texts) + "\n").encode(case.encoding))
+        text = (" " if case.form == "oneline" else "\n").join(texts) + "\n"
+        text = traditional(text, case.glosses) if case.traditional else text
+        path.write_bytes(text.encode(case.encoding))
     tables = {t: {r: [truth_value(v) for v in cells] for r, cells in rows.items()} for t, rows in case.tables.items()}
-    truth = {"year": case.year, "format": case.format, **case.meta, "figures": case.figures, "tables": tables}
+    truth = {"year": case.year, "format": case.format, "form": _form(case), **case.meta, "figures": case.figures}
+    truth["tables"] = tables
     (HERE / (case.file.rsplit(".", 1)[0] + ".truth.yaml")).write_text(
         yaml.safe_dump(truth, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )
 
 
+def _form(case: Case) -> str:
+    """The form the benchmark reports this input under."""
+    if case.traditional:
+        return "traditional"
+    if case.table_formats:
+        return "mixed-templates"
+    return case.form if case.tables else "prose"
+
+
 if __name__ == "__main__":
     loaded = load_schemas()
-    for case in CASES:
+    for case in CASES + FORM_CASES:
         render_case(case, loaded)
         print("wrote", case.file)

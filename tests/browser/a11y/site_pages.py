@@ -20,7 +20,8 @@ PAGE_TYPES: dict[str, str] = {
     "search": "/search/?q=%E6%94%BF%E5%BA%9C%E4%BF%A1%E6%81%AF%E5%85%AC%E5%BC%80",  # with results: 政府信息公开
     "data": "/data/",
     "compare": "/compare/",
-    "compare_figure": "/compare/figures/proactive_items/",
+    "compare_figure": "/compare/figures/proactive_items/anqiu/",
+    "compare_view": "/compare/figures/proactive_items/",
     "compare_table": "/compare/f2019/applications/",
     "compare_cell": "/compare/f2019/applications/new.total/",
     "not_found": "/404.html",

@@ -1,0 +1,1 @@
+"""Checks over the assembled site: tables' 勾稽 rules, across reports, bodies."""

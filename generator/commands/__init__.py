@@ -1,0 +1,1 @@
+"""Commands besides check, build and serve: new, the pull-request summary."""

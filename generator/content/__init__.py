@@ -1,0 +1,1 @@
+"""Reading content/: listing, parsing and assembling files into the site (the first stage)."""

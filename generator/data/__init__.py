@@ -1,0 +1,1 @@
+"""Open data: per-report and bulk downloads, the data package, comparison pages."""

@@ -1,0 +1,1 @@
+"""The one engine: load (check), build (load + publish), the cache and the worker pool."""

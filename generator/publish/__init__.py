@@ -1,0 +1,1 @@
+"""Writing the site: staging, the atomic exchange with site/, link checks."""

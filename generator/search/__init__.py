@@ -1,0 +1,1 @@
+"""The static n-gram search index written with every build."""

@@ -1,0 +1,1 @@
+"""`xxgk serve`: the preview server and its rebuilds."""
