@@ -97,7 +97,7 @@ def write_corpus(n: int, out: Path) -> int:
     content = out / "content"
     (content / "pages").mkdir(parents=True, exist_ok=True)
     (content / "site.yaml").write_text(
-        "title: 基准测试门户\nbase_url: /\npublisher: xxgk 基准测试\n"
+        "title: 基准测试门户\nbase_url: https://xxgk.example.org/\npublisher: xxgk 基准测试\n"
         "description: 用于衡量构建速度的合成语料，内容均为虚构。\nlanguage: zh-CN\n",
         encoding="utf-8",
     )

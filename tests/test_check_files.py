@@ -90,3 +90,10 @@ def test_site_base_url(tmp_path):
     root = minimal(tmp_path, {"content/site.yaml": "title: 测试站\nbase_url: ftp://example.org/\n"})
     expect(root, "config.base_url", "content/site.yaml", 2)
 
+
+
+def test_site_base_url_relative_warns_for_the_sitemap_and_feeds(tmp_path):
+    root = minimal(tmp_path, {"content/site.yaml": "title: 测试站\nbase_url: /xxgk/\n"})
+    assert "sitemap.xml" in expect(root, "config.base_url_relative", "content/site.yaml", 2).message
+    absolute = minimal(tmp_path / "absolute", {"content/site.yaml": "title: 测试站\nbase_url: https://x.example/xxgk/\n"})
+    assert "config.base_url_relative" not in {p.code for p in problems_in(absolute)}

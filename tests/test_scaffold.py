@@ -10,7 +10,7 @@ from generator.cli import main
 from generator.model.schema import load_schemas
 from tests.conftest import write_files
 
-SITE = {"content/site.yaml": "title: 测试站\nbase_url: /\n"}
+SITE = {"content/site.yaml": "title: 测试站\nbase_url: https://xxgk.example.org/\n"}
 TOWNSHIP = ["new", "township", "anqiu-jingzhi", "--name", "景芝镇", "--county", "安丘市", "--city", "潍坊市"]
 
 

@@ -71,8 +71,19 @@ def test_check_workflow_shape():
     assert steps[1]["with"]["cache"] == "pip"
     assert "-c requirements-lock.txt" in steps[2]["run"]
     upload = next(s for s in steps if "upload-artifact" in s.get("uses", ""))
-    assert upload["with"]["path"] == "site/"
+    assert upload["with"]["path"] == "preview/"  # links relative to each page: it opens from disk
+    build = next(s for s in steps if s.get("id") == "build")
+    assert "--preview preview" in build["run"] and "--format github" not in build["run"]  # annotations once
     assert "pytest" in steps[-1]["run"]
+
+
+def test_dependabot_bumps_the_pinned_actions():
+    import yaml
+
+    for folder in (REPO / ".github", REPO / "generator/scaffold/github"):
+        config = yaml.safe_load((folder / "dependabot.yml").read_text(encoding="utf-8"))
+        assert config["version"] == 2
+        assert {"package-ecosystem": "github-actions", "directory": "/"}.items() <= config["updates"][0].items()
 
 
 def test_deploy_workflow_shape():

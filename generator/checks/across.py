@@ -105,7 +105,8 @@ def _table_place(report: Report, schemas: Schemas, name: str) -> str:
 
 def prose_against_figures(report: Report, schemas: Schemas) -> list[Problem]:
     problems = []
-    for match in best_matches(extract_matches(report.body, report.body_line)):
+    # a part (one channel, one way of applying, a count over all years) cannot contradict a total
+    for match in best_matches(m for m in extract_matches(report.body, report.body_line) if not m.part):
         figure = report.figures.get(match.name)
         if figure is None or figure.value == match.value:
             continue

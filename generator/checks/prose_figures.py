@@ -16,15 +16,26 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from generator.checks.prose_patterns import (
+    ABOUT_COSTS,
+    APPLICATION_WAYS,
     APPROX,
+    CHANGE,
     CHANNEL,
     CHANNELS,
+    CUMULATIVE,
     KINDS,
     MANY_CHANNELS,
     NEG,
+    NEW_MEDIA,
+    NEW_THEN_TOTAL,
+    NOT_APPLICATIONS,
     NOT_FEES,
     OUTCOME,
     PATTERNS,
+    PUBLISHED_WORDS,
+    THIS_YEAR,
+    TO_DATE,
+    WITH_CARRIED,
     Pattern,
 )
 
@@ -67,6 +78,8 @@ class ProseMatch(NamedTuple):
 def zh_number(text: str) -> int | float | None:
     """ "228" → 228, "1.5" → 1.5, "十二" → 12, "零" → 0, "2+2" → 4 (a total printed as its sum);
     None for anything else."""
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
+        return int(text.replace(",", ""))
     if re.fullmatch(r"\d+(?:\s*\+\s*\d+)+", text):
         return sum(int(n) for n in re.findall(r"\d+", text))
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
@@ -156,15 +169,16 @@ def pick_figures(matches: Iterable[ProseMatch]) -> tuple[dict[str, ProseMatch], 
 
 def _block_matches(section: str, block: str) -> list[tuple[int, ProseMatch]]:
     """(offset in the block, statement) for one paragraph: per sentence and figure, the
-    statements at the best priority, each value once."""
+    statements at the best priority, each value once; parts apart, so that a part ("历年累计318条")
+    does not hide the figure stated beside it ("本年度主动公开41条")."""
     out = []
     for sentence in _SENTENCES.finditer(block):
         if not _MAY_STATE.search(sentence.group(0)):
             continue
-        kept: dict[str, list[tuple[int, ProseMatch]]] = {}
+        kept: dict[tuple[str, bool], list[tuple[int, ProseMatch]]] = {}
         for pattern in PATTERNS:
             for hit in _matches(pattern, sentence.group(0), section):
-                same = kept.setdefault(pattern.figure, [])
+                same = kept.setdefault((pattern.figure, bool(hit[1].part)), [])
                 if same and same[0][1].priority < pattern.priority:
                     continue
                 if same and same[0][1].priority > pattern.priority:
@@ -198,6 +212,8 @@ def _read(pattern: Pattern, sentence: str, match: re.Match) -> tuple[int, ProseM
     if pattern.zero:
         if _NUMBER_AFTER.search(sentence, match.end()):
             return None  # "未…复议，诉讼2件": the negation does not cover the number
+        if pattern.figure in ("reviews_total", "lawsuits_total") and ABOUT_COSTS.search(sentence[match.end() :]):
+            return None
         # quote from the negation nearest the noun: "没有收取", not "未发生行政复议…，没有收取"
         start = match.start() + max((n.start() for n in _NEGATION.finditer(match.group(0))), default=0)
         return start, ProseMatch(pattern.figure, 0, 0, sentence[start : match.end()], quote, pattern.priority)
@@ -213,6 +229,8 @@ def _read(pattern: Pattern, sentence: str, match: re.Match) -> tuple[int, ProseM
         return None
     if pattern.figure == "proactive_items" and _NOT_PROACTIVE.search(_clause(sentence, match)):
         return None
+    if pattern.figure.startswith("applications") and NOT_APPLICATIONS.search(match.group(0)):
+        return None  # "收到…行政复议申请10件" counts reviews, not applications for information
     part = _part(pattern, sentence, match)
     return match.start(), ProseMatch(pattern.figure, value, 0, match.group(0), quote, pattern.priority, part)
 
@@ -220,28 +238,61 @@ def _read(pattern: Pattern, sentence: str, match: re.Match) -> tuple[int, ProseM
 _ROUND = "是约数"
 
 
-def _clause(sentence: str, match: re.Match) -> str:
+def _clause(sentence: str, match: re.Match, within: str = "[，,]") -> str:
     """The clause that holds the number: from the comma before the match to its end."""
-    return re.split("[，,]", sentence[: match.start()])[-1] + match.group(0)
+    return re.split(within, sentence[: match.start()])[-1] + match.group(0)
 
 
 def _part(pattern: Pattern, sentence: str, match: re.Match) -> str:
-    """Why the number is not the figure itself, or "": a round number ("260余条"), and for the
-    proactive count one channel ("通过网站主动公开…") or one kind of information ("…政策文件41条")."""
+    """Why the number is not the figure itself, or "": a round number ("260余条"), a count over all
+    years ("历年累计318条"), one way applications came ("当面申请1件"), and for the proactive count one
+    channel ("通过网站主动公开…"), posts on new media that do not say 主动公开, or one kind of
+    information ("…政策文件41条")."""
     if not pattern.row and _APPROX_AFTER.match(sentence, match.end(1)):
         return _ROUND
+    if pattern.row:
+        return ""
+    to_date = TO_DATE.search(sentence[: match.start()]) and not THIS_YEAR.search(_clause(sentence, match))
+    if to_date or CUMULATIVE.search(sentence[: match.end()]) or (
+        "累计" in _clause(sentence, match) and NEW_THEN_TOTAL.search(sentence[: match.end()])
+    ):
+        return "是历年累计的数字"
+    if CHANGE.search(sentence[: match.start(1)]):
+        return "是与上年相比的增减数"
+    if pattern.figure == "applications_new" and not pattern.zero:
+        if WITH_CARRIED.search(sentence[match.end() :]):
+            return "含上年结转的申请，不只是本年新收"
+        counted = re.split(r"共计|合计|总计|共", sentence[match.start() : match.start(1)])[-1]
+        before = re.split(r"[，,；;]", sentence[: match.start()])[-1]
+        if APPLICATION_WAYS.search(counted) or (counted == sentence[match.start() : match.start(1)]
+                                                 and APPLICATION_WAYS.search(before)):
+            return "只是一种申请方式的数字"
     if pattern.figure != "proactive_items":
         return ""
     # what qualifies the number: its clause, or for a stated total ("…、共计569条") only the words
-    # after 共计 (the items listed before it are what it adds up)
-    lead = sentence[match.start() : match.start(1)] if pattern.priority == 1 else _clause(sentence, match)
+    # after 共计 (the items listed before it are what it adds up) and before it in its own clause
+    # ("通过政务新媒体共发布…": a total of that channel)
+    if pattern.priority == 1:
+        lead = sentence[match.start() : match.start(1)]
+        words = re.sub(r"^(?:共计|合计|总计|累计|总共|一共|共)|[：:\s]", "", lead)
+        if re.search(r"[\u4e00-\u9fff]", words) and not PUBLISHED_WORDS.search(words):
+            return "不是主动公开的数字"  # "共发文96件": documents issued
+        before = re.split(r"[，,；;]", sentence[: match.start()])[-1]
+        if not re.search(r"\d", before):  # no items listed before 共 in its clause: what it totals
+            lead = before + lead
+    elif pattern.priority == 3 and "主动" not in sentence[: match.end()]:
+        lead = sentence[: match.end()]  # a loose mention: its channel may be named earlier in the sentence
+    else:
+        lead = _clause(sentence, match)
     channels = {CHANNELS[c] for c in CHANNEL.findall(lead)}
+    if "主动" not in lead and NEW_MEDIA.search(lead):
+        return "是政务新媒体的发布数，不是主动公开的数字"
     if len(channels) == 1 and not MANY_CHANNELS.search(lead):
         return f"只是“{channels.pop()}”一个渠道的数字"
     said = re.sub(
         r"主动|公开|发布|推送|更新|公布|政府|政务|信息|各类|共计|合计|累计|总计|共|了|数量?|为|[：:\s]",
         "",
-        match.group(0),
+        lead if pattern.priority == 3 else match.group(0),  # a loose mention: what its clause names
     )
     if KINDS.search(said):
         return "只是一类信息的数字"

@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 from generator.content.fields import FieldReader, as_mapping
 from generator.content.quantities import read_quantity, shown
 from generator.content.table_values import derive_figures, read_tables
-from generator.model.problems import Problem
+from generator.model.problems import WARNING, Problem
 from generator.model.schema import Schemas, format_for_year
 from generator.model.site import FIGURE_NAMES, ContentPage, Figure, Report, SiteConfig, Township
 from generator.model.source import Source
@@ -21,7 +21,12 @@ from generator.model.urls import RESERVED
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)  # used with fullmatch: "$" lets a final newline in
 YEAR_MIN = 2008  # the 条例 took effect on 2008-05-01; no report predates it
 FUTURE_MARGIN = timedelta(days=31)
-CONFIG_FIELDS = ("title", "base_url", "publisher", "contact", "language", "description")
+CONFIG_FIELDS = (
+    "title", "base_url", "publisher", "contact", "language", "description",
+    "sponsor", "operator", "site_code", "icp", "icp_link", "police_record", "police_link", "license", "repository",
+)
+ICP_LINK = "https://beian.miit.gov.cn/"  # 工业和信息化部 ICP/IP地址/域名信息备案管理系统
+POLICE_LINK = "https://beian.mps.gov.cn/#/query/webSearch?code={code}"  # 全国互联网安全管理服务平台
 TOWNSHIP_FIELDS = ("name", "county", "city", "province", "code", "county_slug")
 REPORT_FIELDS = ("year", "published", "organ", "title", "index_no", "format", "source", "figures", "tables")
 PAGE_FIELDS = ("title", "description")
@@ -62,8 +67,7 @@ def _config(source: Source | None, problems: list[Problem]) -> SiteConfig | None
         reader.problem(
             ("base_url",), "config.base_url", f"base_url 应为 / 、/路径/ 或 https://域名/路径/，实为“{base_url}”"
         )
-    problems += reader.problems
-    return SiteConfig(
+    config = SiteConfig(
         title,
         base_url,
         base_path_of(base_url),
@@ -72,7 +76,43 @@ def _config(source: Source | None, problems: list[Problem]) -> SiteConfig | None
         reader.text("language", "语言", default="zh-CN"),
         reader.text("description", "站点简介"),
         source.digest,
+        **_official(reader),
     )
+    problems += reader.problems
+    return config
+
+
+def _official(reader: FieldReader) -> dict[str, str]:
+    """The footer's official-site fields, and the data licence and repository (all optional)."""
+    icp = reader.text("icp", "ICP备案号")
+    police = reader.text("police_record", "公安机关备案号")
+    digits = "".join(re.findall(r"\d", police))
+    return {
+        "sponsor": reader.text("sponsor", "主办单位"),
+        "operator": reader.text("operator", "承办单位"),
+        "site_code": reader.text("site_code", "网站标识码"),
+        "icp": icp,
+        "icp_link": reader.text("icp_link", "ICP备案号链接", default=ICP_LINK if icp else ""),
+        "police_record": police,
+        "police_link": reader.text("police_link", "公安机关备案号链接",
+                                   default=POLICE_LINK.format(code=digits) if digits else ""),
+        "license": reader.text("license", "开放数据许可"),
+        "repository": reader.text("repository", "站点仓库"),
+    }
+
+
+def relative_base_url(config: SiteConfig, source: Source) -> list[Problem]:
+    """The sitemap and the Atom feeds need absolute URLs: a build for a base_url of "/" (and no
+    --base-url) writes ones that search engines and feed readers reject."""
+    if urlparse(config.base_url).scheme:
+        return []
+    message = (
+        f"base_url “{config.base_url}” 不是完整网址：sitemap.xml 和订阅（Atom）中的链接将是相对地址，搜索引擎和"
+        "阅读器不认。请写成网站的正式地址，如 https://xxgk.example.gov.cn/；用 GitHub Pages 发布时由发布工作流的 "
+        "--base-url 传入"
+    )
+    line = source.line_of("base_url") if "base_url" in source.meta else 0
+    return [Problem(source.path, line, "config.base_url_relative", message, WARNING)]
 
 
 def base_path_of(base_url: str) -> str:

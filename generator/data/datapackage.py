@@ -74,6 +74,31 @@ def figure_fields() -> list[dict]:
     return fields
 
 
+# The open-data licences a portal is likely to choose (site.yaml `license:`), by SPDX id.
+LICENSES = {
+    "CC-BY-4.0": ("https://creativecommons.org/licenses/by/4.0/", "知识共享 署名 4.0 国际（CC BY 4.0）"),
+    "CC-BY-SA-4.0": ("https://creativecommons.org/licenses/by-sa/4.0/", "知识共享 署名-相同方式共享 4.0 国际"),
+    "CC0-1.0": ("https://creativecommons.org/publicdomain/zero/1.0/", "CC0 1.0 公有领域贡献"),
+    "ODC-By-1.0": ("https://opendatacommons.org/licenses/by/1-0/", "开放数据共享 署名许可 1.0"),
+    "ODbL-1.0": ("https://opendatacommons.org/licenses/odbl/1-0/", "开放数据库许可 1.0"),
+    "PDDL-1.0": ("https://opendatacommons.org/licenses/pddl/1-0/", "开放数据共享 公有领域贡献与许可 1.0"),
+}
+
+
+def licenses(license: str) -> list[dict]:
+    """The package's `licenses`: a known SPDX id with its page and title, a URL as it is, or the
+    id alone; none when site.yaml names none."""
+    if not license:
+        return []
+    if license.startswith(("https://", "http://")):
+        return [{"path": license, "title": license}]
+    known = {key.lower(): key for key in LICENSES}.get(license.lower())
+    if known:
+        path, title = LICENSES[known]
+        return [{"name": known, "path": path, "title": title}]
+    return [{"name": license, "title": license}]
+
+
 def datapackage(site: Site, index: SiteIndex, urls: Urls) -> dict:
     base = urls.data_home()
     resources = [
@@ -106,5 +131,6 @@ def datapackage(site: Site, index: SiteIndex, urls: Urls) -> dict:
         "title": site.config.title,
         "description": site.config.description,
         "homepage": urls.absolute(base),
+        **({"licenses": licenses(site.config.license)} if site.config.license else {}),
         "resources": resources,
     }

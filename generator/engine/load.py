@@ -22,6 +22,7 @@ from generator.content.assemble import (
     assemble_pages,
     assemble_report,
     assemble_townships,
+    relative_base_url,
     with_base_url,
 )
 from generator.content.git_history import history_stamp, read_git_history
@@ -111,6 +112,7 @@ def load(root: Path, options: LoadOptions, memo, listing: Listing | None = None)
     problems += [p for result in results for p in result.problems]
     site = Site(config, townships, reports, pages, schemas, listing.attachments)
     site = _for_publishing(root, site, options, memo)
+    problems += relative_base_url(site.config, small["content/site.yaml"])
     view = _view(site, results, options)
     problems += [p for check in options.checks.site for p in check.run(site, _known(view, root))]
     return Loaded(site, tuple(sort_problems(problems)), view, listing)

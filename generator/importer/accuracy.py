@@ -2,8 +2,10 @@
 
 A ground-truth file `<name>.truth.yaml` sits next to each input `<name>.<ext>`: year, format,
 optionally form (for the per-form breakdown) and published/organ/index_no, all seven figures (null
-where the report does not say) and every table cell. A cell left empty where the truth has a number
-counts as missed, not as wrong.
+where the report does not say) and every table cell. A cell or figure left empty where the truth has
+a number counts as missed, not as wrong; a number where the truth has another number, or where the
+truth is blank (the report does not state it), is wrong. A file the importer refuses scores every
+cell, figure and field as missed.
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ from pathlib import Path
 
 import yaml
 
+from generator.importer.limits import ReadError
 from generator.importer.reading import SUPPORTED
-from generator.importer.report import import_report
+from generator.importer.report import ImportFailed, import_report
 from generator.model.schema import Schemas
 
 FIELDS = ("year", "format", "published", "organ", "index_no")
@@ -60,7 +63,10 @@ def inputs(folder: Path) -> list[tuple[Path, Path]]:
 
 def score_file(path: Path, truth_path: Path, schemas: Schemas) -> Score:
     truth = yaml.safe_load(truth_path.read_text(encoding="utf-8"))
-    got = import_report(path, "corpus", schemas)
+    try:
+        got = import_report(path, "corpus", schemas)
+    except (ImportFailed, ReadError) as error:
+        return _refused(path, truth, str(error))
     meta = {**got.meta, "year": got.year}
     score = Score(form=str(truth.get("form") or got.summary.form))
     for name in FIELDS:
@@ -74,7 +80,7 @@ def score_file(path: Path, truth_path: Path, schemas: Schemas) -> Score:
         have = got.figures.get(name)
         score.figures += 1
         score.figures_right += have == want
-        score.figures_wrong += have is not None and want is not None and have != want
+        score.figures_wrong += have is not None and have != want
         if have != want:
             score.misses.append(f"{path.name}: figure {name} {have!r} ≠ {want!r}")
     for table_id, rows in (truth.get("tables") or {}).items():
@@ -87,4 +93,15 @@ def score_file(path: Path, truth_path: Path, schemas: Schemas) -> Score:
                 score.cells_wrong += have is not None and have != want
                 if have != want:
                     score.misses.append(f"{path.name}: {table_id}.{row_id}[{i}] {have!r} ≠ {want!r}")
+    return score
+
+
+def _refused(path: Path, truth: dict, why: str) -> Score:
+    score = Score(form=str(truth.get("form") or "refused"), misses=[f"{path.name}: refused: {why}"])
+    score.fields = sum(name in truth for name in FIELDS)
+    score.figures = len(truth["figures"])
+    score.figures_right = sum(want is None for want in truth["figures"].values())
+    cells = [want for rows in (truth.get("tables") or {}).values() for row in rows.values() for want in row]
+    score.cells = len(cells)
+    score.cells_right = sum(want is None for want in cells)
     return score

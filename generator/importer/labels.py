@@ -15,13 +15,15 @@ from dataclasses import dataclass, field
 from generator.model.schema import Format, HeaderNode, RowNode, Table
 
 _DROP = re.compile(r"[\s\u3000\xa0\u200b\"'“”‘’「」『』]")
+_YEAR_NOTE = re.compile(r"\((?:19|20)\d{2}年?(?:度)?\)")  # 本年(2023)制发件数: the year a header names
 _NUMBERED = re.compile(r"^(\d+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)")
 FUZZY_CUTOFF = 0.86  # shortened labels such as "5.要求确认或重新出具已获取信息" still match
 
 
 def norm(text: str) -> str:
-    """The comparable form of a label: NFKC (full-width → ASCII), no spaces, no quotes."""
-    return _DROP.sub("", unicodedata.normalize("NFKC", text))
+    """The comparable form of a label: NFKC (full-width → ASCII), no spaces, no quotes, no year in
+    brackets (`本年(2023)制发件数`)."""
+    return _YEAR_NOTE.sub("", _DROP.sub("", unicodedata.normalize("NFKC", text)))
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,27 @@ def _row_texts(node: RowNode, table_id: str) -> list[tuple[str, Label]]:
     for child in node.children:
         found += _row_texts(child, table_id)
     return found
+
+
+def build_indexes(formats: list[Format]) -> dict[str, LabelIndex]:
+    """Every format's index, each also knowing the other formats' printings of its own rows: a row with
+    the same id in two templates (`normative`: f2019 规范性文件, f2021 行政规范性文件) is found by either
+    label, as real reports print one template's label in the other's table. Never a label the format
+    already uses for something else."""
+    indexes = {fmt.id: build_index(fmt) for fmt in formats}
+    rows = {
+        fid: {(lab.table, lab.row): key for key, labs in ix.labels.items() for lab in labs if lab.kind == "row"}
+        for fid, ix in indexes.items()
+    }
+    out = {}
+    for fid, index in indexes.items():
+        labels = dict(index.labels)
+        for other, theirs in rows.items():
+            for (table, row), key in theirs.items():
+                if other != fid and (table, row) in rows[fid] and key not in labels:
+                    labels[key] = (Label("row", table, row),)
+        out[fid] = LabelIndex(index.format, labels, index.detect)
+    return out
 
 
 def all_labels(indexes: list[LabelIndex]) -> set[str]:

@@ -6,8 +6,18 @@
   the tab continues the cell above (`\\t本年新` + `公开数量`); a blank line ends a row;
 * '|'-separated rows (CMS pages, Markdown), also one cell per line each ending in '|' (`规章 |`, `0 | ||`);
 * one cell per line with no marker: found by its labels; blank cells cannot be placed in this form;
+* one cell per line, each closed by a line that is only '|' (a CMS table copied as text: `规章` / `|` /
+  `0` / `|`); a cell broken over lines (`商业` / `企业` / `|`) is joined;
+* one row per line with cells split by spaces (PDF text: `规章 0 0 6`); a long label that wrapped onto
+  the next line (`…不计其他` / `情形） 0 0 0 …`) is joined;
+* one row per line with no separator at all (`规章000`, `信息内容本年新制作数量…`): the labels are told
+  apart by the schema's own, the trailing digits are split one per cell only where that is certain
+  (tables.py);
 * a body flattened to one line (a web page copied as one paragraph): cells separated by spaces. Such a
   line is cut at its spaces into one-cell pieces, read as above, and what is not table is joined again.
+
+PDF page numbers (`- 3 -`) are page furniture, dropped before (metadata.clean_line); a line of single
+characters split by spaces (`结 结 其 尚 总`, a vertical header read across) is header debris.
 
 A run of lines becomes a table only if it holds schema labels (MIN_LABELS); the rest stays text.
 """
@@ -31,8 +41,18 @@ _SPACES = re.compile(r"[ \xa0\u3000]+")
 _INLINE_HEADING = re.compile(r"(?:(?<=\s)|(?<=[。；！？]))(?=[一二三四五六七八九十]{1,3}、)")
 _HEADING_WORDS = re.compile(r"([一二三四五六七八九十]{1,3}、[^\s，。；：]{2,30})\s+(.*)", re.S)
 _SENTENCE = re.compile(r"[。；;，,！？!?]")
+_SIGNED = re.compile(
+    r"(?<=[。\s])\s*([\u4e00-\u9fff（）()]{2,30}(?:人民政府|办事处))\s+(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$"
+)
 _HEADING = re.compile(r"^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[、.．])")
 _DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日")
+_BAR = re.compile(r"^[|｜]$")
+BAR_MIN = 6  # cells closed by '|' lines before a run counts as a table
+GLYPHS = re.compile(r"^[\u4e00-\u9fff](?:[ \xa0\u3000]+[\u4e00-\u9fff]){2,}$")
+ROW_MIN = 3  # rows of a label and its values before a run of spaced or squeezed rows counts as a table
+_TRAILING_NUMBERS = re.compile(r"[-+]?[\d.]+$")
+LABEL_MAX = 80  # the longest normalised label (Table 2's row （六）1.) is shorter
+RUN_MAX = 3000  # lines in one table run: the three tables one cell per line, PDF debris and all, hold fewer
 
 
 def find_tables(blocks: list[Block], known: set[str]) -> list[Block]:
@@ -53,15 +73,21 @@ def _scan(lines: list[str], known: set[str]) -> list[Block]:
     pieces, groups = _pieces(lines, known)
     out: list[Block] = []
     out_groups: list[int] = []
+    # A run that holds too few labels fails from any later start inside it too: a finder that reports
+    # where its failed run ended is not tried again before that line (no quadratic rescans)
+    failed_until: dict = {}
     i = 0
     while i < len(pieces):
-        for finder in (_tsv_run, _tab_run, _pipe_run, _line_run):
+        for finder in (_bar_run, _tsv_run, _tab_run, _pipe_run, _spaced_run, _squeezed_run, _line_run):
+            if failed_until.get(finder, 0) > i:
+                continue
             end, grid = finder(pieces, i, known)
             if grid is not None:
                 out.append(replace(grid, form="oneline") if groups[i] >= 0 else grid)
                 out_groups.append(-1)
                 i = end
                 break
+            failed_until[finder] = end
         else:
             out.append(pieces[i])
             out_groups.append(groups[i])
@@ -106,11 +132,16 @@ def _rejoin(blocks: list[Block], groups: list[int]) -> list[Block]:
 
 
 def _at_headings(text: str) -> list[str]:
-    """`… 二、主动公开政府信息情况 本年…` → lines: a title, each `一、…` heading, the text between."""
+    """`… 二、主动公开政府信息情况 本年…` → lines: a title, each `一、…` heading, the text between, and
+    a signature at the end (`… 三溪镇人民政府 2022年1月21日`) on lines of its own."""
     lines = []
     for part in _INLINE_HEADING.split(text):
         head = _HEADING_WORDS.match(part)
         lines += [head.group(1), head.group(2)] if head else [part]
+    if lines:
+        signed = _SIGNED.search(lines[-1])
+        if signed:
+            lines[-1:] = [lines[-1][: signed.start()], signed.group(1), signed.group(2)]
     return [line.strip() for line in lines if line.strip()]
 
 
@@ -137,7 +168,7 @@ def _tsv_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid |
             break
         i += 1
     if not any(len(r) > 1 for r in rows) or _labels_in([c for r in rows for c in r], known) < MIN_LABELS:
-        return start, None
+        return i, None  # (where the run ended: no start inside it can do better)
     return _trim_blank_tail(lines, start, i), Grid(tuple(rows), True, "tsv")
 
 
@@ -168,13 +199,14 @@ def _tab_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid |
             if rows[-1]:
                 rows.append([])
         elif i > start and lines[i - 1].startswith("\t") and _fragment(line) and rows[-1]:
-            rows[-1][-1] += line.strip()
+            glue = " " if is_value(rows[-1][-1]) and rows[-1][-1].strip() and is_value(line) else ""
+            rows[-1][-1] += glue + line.strip()  # a header broken in two joins; two numbers stay apart
         else:
             break
         i += 1
     rows = [r for r in rows if r]
     if _labels_in([c for r in rows for c in r], known) < MIN_LABELS:
-        return start, None
+        return i, None
     return _trim_blank_tail(lines, start, i), Grid(tuple(tuple(r) for r in rows), True, "tab")
 
 
@@ -192,7 +224,7 @@ def _pipe_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid 
             rows.append(tuple(cells))
         i += 1
     if not rows or _labels_in([c for r in rows for c in r], known) < MIN_LABELS:
-        return start, None
+        return i, None
     return _trim_blank_tail(lines, start, i), _pipe_grid(rows)
 
 
@@ -213,25 +245,158 @@ def _pipe_grid(rows: list[tuple[str, ...]]) -> Grid:
     return Grid(tuple(r for r in filled if r), False, "pipe-cells")
 
 
+def _bar_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid | None]:
+    """Cells closed by '|' lines. Row ends are not marked: the grid is read like one cell per line;
+    an empty cell (two '|' lines in a row) keeps its place."""
+    if _BAR.match(lines[start].strip()) or _blank(lines[start]) or _merge_label(lines, start, known)[0] is None:
+        return start, None  # a run starts with a label (a title, header or row label)
+    cells: list[str] = []
+    current: list[str] = []
+    i = end = start
+    while i < len(lines) and i - start < RUN_MAX:
+        text = lines[i].strip(" \t\xa0\u3000")
+        if _BAR.match(text):
+            # a label broken over lines is joined; two values before one '|' stay apart (and do not fit)
+            cells.append(" ".join(current) if sum(is_value(c) for c in current) > 1 else "".join(current))
+            current = []
+            end = i + 1
+        elif "|" in text or "｜" in text or len(current) >= 3:
+            break
+        elif text and current and not (_fragment(current[-1]) and _fragment(text)):
+            break  # a cell of several lines is a label broken into short pieces, never sentences
+        elif text:
+            current.append(text)
+        i += 1
+    if len(cells) < BAR_MIN or _labels_in(cells, known) < MIN_LABELS:
+        return start, None
+    return end, Grid(tuple((c,) for c in cells), False, "barlines")
+
+
+def _spaced_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid | None]:
+    """Rows of cells split by spaces; a label wrapped onto the next line is joined to its end."""
+    first, _ = _spaced_row(lines, start, known)
+    if first is None or not any(norm(c) in known for c in first):
+        return start, None  # a run starts with a row that holds a label
+    rows: list[tuple[str, ...]] = []
+    full = 0  # rows with a label and values
+    i = start
+    while i < len(lines) and i - start < RUN_MAX:
+        if _blank(lines[i]) and rows:
+            i += 1
+            continue
+        row, used = _spaced_row(lines, i, known)
+        if row is None:
+            break
+        if rows and len(rows[-1]) == 1 and norm(rows[-1][0]) in known and all(is_value(c) for c in row):
+            full -= _row_evidence(rows[-1], known)
+            row = (*rows.pop(), *row)  # a label alone on its line, its values on the next
+        rows.append(row)
+        full += _row_evidence(row, known)
+        i += used
+    if full < ROW_MIN or _labels_in([c for r in rows for c in r], known) < MIN_LABELS:
+        return start, None
+    return _trim_blank_tail(lines, start, i), Grid(tuple(rows), True, "spaced")
+
+
+def _spaced_row(lines: list[str], i: int, known: set[str]) -> tuple[tuple[str, ...] | None, int]:
+    words = _SPACES.split(lines[i].strip(" \t\xa0\u3000"))
+    if "\t" in lines[i] or "|" in lines[i] or not words[0]:
+        return None, 0
+    used = 1
+    if norm(words[0]) not in known and not is_value(words[0]) and i + 1 < len(lines):
+        after = _SPACES.split(lines[i + 1].strip(" \t\xa0\u3000"))
+        if len(words) == 1 and norm(words[0] + after[0]) in known:  # `…不计其他` + `情形） 0 0 …`
+            words, used = [words[0] + after[0], *after[1:]], 2
+    if len(words) < 2 and norm(words[0]) not in known:
+        return None, 0
+    if not all(norm(w) in known or (is_value(w) and w.strip()) for w in words):
+        return None, 0
+    if all(is_value(w) for w in words) and len(words) < 2:
+        return None, 0
+    return tuple(words), used
+
+
+def _row_evidence(row: tuple[str, ...], known: set[str]) -> bool:
+    """A row that shows a table: a label with its values, a header of three labels or more, or a row of
+    five values or more (Table 3's only data row)."""
+    labels = sum(norm(c) in known for c in row)
+    return (labels and len(row) > 1 and is_value(row[-1])) or labels >= 3 or (not labels and len(row) >= 5)
+
+
+def _squeezed_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid | None]:
+    """Rows whose cells lost their separators (`规章000`): labels split by the schema's labels, the
+    trailing digits kept as one cell for tables.py to split only where certain."""
+    first = _squeezed_row(lines[start], known)
+    if first is None or not any(c in known for c in first):
+        return start, None  # a run starts with a row that holds a label
+    rows: list[tuple[str, ...]] = []
+    glued = 0
+    i = start
+    while i < len(lines) and i - start < RUN_MAX:
+        if _blank(lines[i]) and rows:
+            i += 1
+            continue
+        row = _squeezed_row(lines[i], known)
+        if row is None:
+            break
+        rows.append(row)
+        glued += _row_evidence(tuple(row[0]) if len(row) == 1 and row[0].isdigit() else row, known)
+        i += 1
+    if glued < ROW_MIN or _labels_in([c for r in rows for c in r], known) < MIN_LABELS:
+        return start, None
+    return _trim_blank_tail(lines, start, i), Grid(tuple(rows), True, "squeezed")
+
+
+def _squeezed_row(line: str, known: set[str]) -> tuple[str, ...] | None:
+    text = line.strip(" \t\xa0\u3000")
+    if not text or re.search(r"[\s|]", text):
+        return None
+    if re.fullmatch(r"\d+", text):
+        return (text,)  # a row of values only (Table 3)
+    number = _TRAILING_NUMBERS.search(text)
+    head = text[: number.start()] if number else text
+    labels = _segment(norm(head), known)
+    if not labels:
+        return None
+    return (*labels, number.group(0)) if number else tuple(labels)
+
+
+def _segment(key: str, known: set[str]) -> list[str] | None:
+    """A normalised text as a sequence of known labels (fewest pieces), or None."""
+    if not key:
+        return None
+    best: list[list[str] | None] = [[]] + [None] * len(key)
+    for begin in range(len(key)):
+        if best[begin] is None:
+            continue
+        for end in range(begin + 1, min(len(key), begin + LABEL_MAX) + 1):
+            if key[begin:end] in known:
+                candidate = [*best[begin], key[begin:end]]
+                if best[end] is None or len(candidate) < len(best[end]):
+                    best[end] = candidate
+    return best[-1]
+
+
 def _line_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid | None]:
+    if _merge_label(lines, start, known)[0] is None:
+        return start, None  # a run starts with a label
     cells: list[str] = []
     i = start
-    while i < len(lines):
+    while i < len(lines) and i - start < RUN_MAX:
         merged, used = _merge_label(lines, i, known)
         if merged is not None:
             cells.append(merged)
             i += used
         elif _blank(lines[i]):
             i += 1
-        elif is_value(lines[i].strip()) or (cells and _fragment(lines[i])):
+        elif is_value(lines[i].strip()) or (cells and (_fragment(lines[i]) or GLYPHS.match(lines[i].strip()))):
             cells.append(lines[i].strip())
             i += 1
         else:
             break
     while cells and norm(cells[-1]) not in known and not is_value(cells[-1]):
         cells.pop()
-    starts_with_label = _merge_label(lines, start, known)[0] is not None
-    if not starts_with_label or _labels_in(cells, known) < MIN_LABELS + 1:
+    if _labels_in(cells, known) < MIN_LABELS + 1:
         return start, None
     return _trim_blank_tail(lines, start, i), Grid(tuple((c,) for c in cells), False, "lines")
 

@@ -15,6 +15,24 @@ from generator.checks.boilerplate import BOOKMARK, is_leftover
 from generator.importer.labels import norm
 from generator.model.schema import Schemas, format_for_year
 
+# A line of page furniture that also holds a date: `时间：2020-01-16 来源：鹤鸣乡 作者：`
+_FURNITURE_DATE = re.compile(
+    r"(?<![统截止计])时间\s*[:：]\s*(\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2})(?=.*(?:来源|作者|点击|浏览|阅读|访问))"
+)
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,3}\s*页)?)\s*$"
+)
+LONG_LINE = 200  # a line this long that holds sentences is a page flattened to one line, not furniture
+# Furniture inside such a line, removed span by span (the report text around it stays)
+_INLINE_FURNITURE = re.compile(
+    r"【[^【】]{0,12}】"
+    r"|(?:首页|当前位置\s*[:：]?)(?:\s*[>›»]\s*[^\s>›»]{1,20}){1,6}"
+    r"|(?:发布|更新)(?:日期|时间)\s*[:：]\s*\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|(?:信息来源|来源|作者)\s*[:：]\s*[^\s:：]{0,20}"
+    r"|(?:浏览|阅读|访问|点击)(?:次数|量|数)\s*[:：]\s*\d*"
+    r"|(?:主办单位|主办|承办单位|承办|技术支持|备案号|网站标识码)\s*[:：]\s*[^\s:：]{0,30}"
+    r"|打印本页|关闭窗口|版权所有[^\s]{0,30}|[^\s]{0,12}ICP备[^\s]{0,20}"
+)
 _META = {
     "published": re.compile(
         r"(?:发布日期|发布时间|发文日期)\s*[:：]\s*(\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2})"
@@ -70,13 +88,26 @@ def stated(lines: list[str]) -> dict[str, str]:
             match = pattern.search(line)
             if match and name not in found:
                 found[name] = match.group(1)
+    if "published" not in found:
+        for line in lines:
+            match = _FURNITURE_DATE.search(line)
+            if match:
+                found["published"] = match.group(1)
+                break
     return found
 
 
 def clean_line(line: str) -> str | None:
-    """The line without Word bookmarks; None for boilerplate (登录|注册, 发布日期…点击数, 打印本页…)."""
+    """The line without Word bookmarks; None for boilerplate (登录|注册, 发布日期…点击数, 打印本页…) and
+    PDF page numbers (`- 3 -`). A page flattened to one line keeps its text: only the furniture in it
+    (breadcrumbs, buttons, 发布时间, 浏览次数, footer) is cut out."""
     clean = BOOKMARK.sub("", line)
-    if is_leftover(clean) or (any(p.search(clean) for p in _META.values()) and len(clean) < 120):
+    if _PAGE_NUMBER.match(clean):
+        return None
+    furniture = is_leftover(clean)
+    if furniture and len(clean) > LONG_LINE and clean.count("。") >= 2:
+        return re.sub(r"[ \t\xa0\u3000]{2,}", " ", _INLINE_FURNITURE.sub(" ", clean)).strip() or None
+    if furniture or (any(p.search(clean) for p in _META.values()) and len(clean) < 120):
         return None
     return clean
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 from generator.checks.prose_figures import paragraph_matches, pick_figures
 from generator.importer.grid import Block, Grid
 from generator.importer.headings import Paragraph, paragraphs, to_markdown
-from generator.importer.labels import all_labels, build_index
+from generator.importer.labels import all_labels, build_indexes
 from generator.importer.layout import find_tables
 from generator.importer.metadata import (
     clean_line,
@@ -57,7 +58,7 @@ class Imported:
     tables: dict[str, dict[str, list]]
     body: str
     summary: Summary
-    derived: frozenset = field(default_factory=frozenset)  # figures the tables hold
+    derived: frozenset = field(default_factory=frozenset)  # figures the tables hold (never typed twice)
     table_formats: dict[str, str] = field(default_factory=dict)  # a table in another template than `format`
 
     def front_matter(self, all_figures: bool = False) -> dict:
@@ -79,9 +80,13 @@ def import_report(path: Path, township: str, schemas: Schemas, year: int | None 
     doc = read_document(path)
     converted, script_notes = simplified(doc.blocks)
     blocks, warnings = list(converted), list(script_notes)
-    said = stated([b for b in blocks if isinstance(b, str)] + [c for g in _grids(blocks) for c in _cells(g)])
+    said = stated(
+        [b for b in blocks if isinstance(b, str)]
+        + [c for g in _grids(blocks) for c in _cells(g)]
+        + [_row_text(row) for g in _grids(blocks) for row in g.rows]
+    )
     blocks = [b for b in (_clean_block(b) for b in blocks) if b is not None]
-    indexes = {f.id: build_index(f) for f in schemas.values() if f.tables}
+    indexes = build_indexes([f for f in schemas.values() if f.tables])
     known = all_labels(list(indexes.values()))
     blocks = find_tables(blocks, known)  # first: a report flattened to one line is cut into lines here
     leading = [b for b in blocks if isinstance(b, str)]
@@ -91,9 +96,11 @@ def import_report(path: Path, township: str, schemas: Schemas, year: int | None 
     if not any(p.level == 0 for p in paras) and not _grids(blocks):
         raise ImportFailed("文件中只有标题或网页框架，没有报告正文：请检查是否选错了文件或网页未保存完整")
     year = _year(title, "\n".join(p.text for p in paras if p.level >= 0), year, warnings)
-    read, fmt_id, reason = _tables_and_format(blocks, paras, schemas, indexes, year, warnings)
+    unread: set[str] = set()  # figures of tables that are printed but could not be read
+    read, fmt_id, reason = _tables_and_format(blocks, paras, schemas, indexes, year, warnings, unread)
     meta = _meta(title, year, fmt_id, said, leading, warnings)
-    figures, quotes = _figures(paras, read.figures if read else {}, warnings)
+    held = (read.held if read else frozenset()) | unread
+    figures, quotes = _figures(paras, read.figures if read else {}, held, warnings)
     tables = read.tables if read else {}
     summary = Summary(
         doc.kind,
@@ -109,15 +116,15 @@ def import_report(path: Path, township: str, schemas: Schemas, year: int | None 
         _form(bool(script_notes), read, blocks),
     )
     formats = {t: f for t, f in (read.formats if read else {}).items() if f != fmt_id}
-    derived = frozenset(read.figures if read else ())
+    derived = read.held if read else frozenset()
     body = to_markdown(paras)
     return Imported(path, township, year, meta, figures, quotes, tables, body, summary, derived, formats)
 
 
-def _tables_and_format(blocks, paras, schemas: Schemas, indexes, year: int, warnings: list[str]):
+def _tables_and_format(blocks, paras, schemas: Schemas, indexes, year: int, warnings: list[str], unread: set[str]):
     """The standard tables, each in its own template, and the report's format (by the tables' labels;
     for a report without tables, by its markers or its year)."""
-    read = read_standard_tables(_grids(blocks), schemas, indexes, year)
+    read = read_standard_tables(_grids(blocks), schemas, indexes, year, warnings, unread)
     if read is not None:
         warnings += read.warnings
         return read, read.format, "各表的栏目标签"
@@ -152,11 +159,33 @@ def _cells(grid: Grid) -> list[str]:
     return [c for row in grid.rows for c in row]
 
 
+# The field names of a portal's metadata table (索引号 | 000014349/2023-00031 | 发布机构 | …)
+META_KEYS = frozenset(
+    (
+        *("索引号", "主题分类", "组配分类", "体裁分类", "发布机构", "发文机关", "发文机构"),
+        *("责任部门", "信息来源", "来源"),
+        *("发布日期", "发文日期", "成文日期", "生成日期", "发布时间", "文号", "发文字号", "名称", "标题"),
+        *("有效性", "时效性", "是否有效", "关键词", "主题词", "公开方式", "公开范围", "公开形式", "公开时限"),
+    )
+)
+
+
+def _meta_key(cell: str) -> bool:
+    return re.sub(r"[\s\u3000\xa0:：]", "", cell) in META_KEYS
+
+
+def _row_text(row: tuple[str, ...]) -> str:
+    """A table row as one line, with a colon after a metadata field name printed in a cell of its own."""
+    return " ".join(c.strip() + ("：" if _meta_key(c) and not c.strip().endswith(("：", ":")) else "") for c in row)
+
+
 def _clean_block(block: Block) -> Block | None:
     """Boilerplate lines go; so does a page's metadata table (索引号, 发布日期, 点击数), once read."""
     if isinstance(block, str):
         return clean_line(block)
     if all(clean_line(c) is None or not c.strip() for c in _cells(block)):
+        return None
+    if sum(_meta_key(c) for c in _cells(block)) >= 3:
         return None
     return block
 
@@ -190,7 +219,10 @@ def _meta(title: str, year: int, fmt_id: str, said: dict, lines: list[str], warn
     return meta
 
 
-def _figures(paras: list[Paragraph], derived: dict, warnings: list[str]) -> tuple[dict, dict]:
+def _figures(paras: list[Paragraph], derived: dict, held: frozenset, warnings: list[str]) -> tuple[dict, dict]:
+    """Per figure: the tables' value where they were read, else what the prose states. A figure that a
+    printed table holds but whose cells could not be read stays empty: the prose does not stand in for
+    the table, as the two disagree in real reports (景芝镇 2019: prose 0, table 1)."""
     hits, notes = pick_figures(paragraph_matches((p.section, p.text) for p in paras if p.level == 0))
     warnings += notes
     figures: dict = {}
@@ -201,6 +233,10 @@ def _figures(paras: list[Paragraph], derived: dict, warnings: list[str]) -> tupl
             figures[name] = derived[name]
             if hit and hit.value != derived[name]:
                 warnings.append(f"正文“{hit.sentence}”与表格不一致（表格为 {derived[name]}），以表格为准，请核对原件")
+        elif name in held:
+            figures[name] = None
+            if hit:
+                warnings.append(f"表格中“{name}”所需的格未能读出，正文写“{hit.sentence}”，未填，请对照原件补录表格")
         else:
             figures[name] = hit.value if hit else None
             if hit:

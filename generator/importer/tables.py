@@ -7,12 +7,16 @@ does not fit is left empty and reported: wrong data is worse than missing data.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from generator.importer.grid import Grid
 from generator.importer.labels import LabelIndex, norm
 from generator.importer.values import is_value, read_cell
+from generator.model.rules import evaluate
 from generator.model.schema import Format, Table
+
+GLYPHS = re.compile(r"^[\u4e00-\u9fff](?:[ \xa0\u3000]+[\u4e00-\u9fff]){2,}$")  # `结 结 其 尚 总`: header debris
 
 MIN_ROW_SHARE = 0.5  # below this share of its rows found, a table is not imported at all
 
@@ -66,10 +70,12 @@ def _walk(grid: Grid, fmt: Format, index: LabelIndex, found: dict, result: Table
         rows = [lab for lab in labels if lab.kind == "row"]
         if rows:
             following = _following(tokens, i, grid.delimited, index)
-            _assign(fmt.table(rows[0].table), rows[0].row, text, how, following, found, result)
+            table = fmt.table(rows[0].table)
+            cells = _unsqueezed(table, rows[0].row, following, result) if grid.form == "squeezed" else following
+            _assign(table, rows[0].row, text, how, cells, found, result)
             i += 1 if grid.delimited else 1 + len(following)
             continue
-        if not labels and not is_value(text) and text.strip() not in result.unmapped:
+        if not labels and not is_value(text) and not GLYPHS.match(text.strip()) and text.strip() not in result.unmapped:
             result.unmapped.append(text.strip())
         i += 1
 
@@ -120,6 +126,31 @@ def _assign(table: Table, row_id: str, text: str, how: str, cells: list[str], fo
     result.rows_found[table.id] = result.rows_found.get(table.id, 0) + 1
 
 
+def _unsqueezed(table: Table, row_id: str, cells: list[str], result: TableResult) -> list[str]:
+    """A squeezed row's digits (`规章000`) one per cell, where that is certain: as many digits as the
+    row has cells (so every cell holds one digit) and the table's own row rules (总计 = the sum of the
+    others) hold. Anything else (`12037` for three cells, `13.5`) is left as it is: the row does not
+    fit and stays empty."""
+    columns = table.columns_of(row_id)
+    if len(cells) != 1 or len(columns) < 2 or not re.fullmatch(r"\d+", cells[0].strip()):
+        return cells
+    digits = list(cells[0].strip())
+    if len(digits) != len(columns):
+        return cells
+    values = {c.id: float(d) for c, d in zip(columns, digits, strict=True)}
+    for rule in table.rules:
+        if rule.scope != "each_row" or rule.basis not in ("official", "implied") or rule.expr.uses_prev():
+            continue
+        if rule.rows and row_id not in rule.rows:
+            continue
+        outcome = evaluate(rule.expr, lambda term: values.get(term.value))
+        if outcome is not None and not outcome.holds:
+            return cells
+    where = f"{table.number}「{_row_label(table, row_id)}」行"
+    result.warn(table.id, f"{where}的数字“{cells[0]}”连在一起，已按每格一位拆开，请核对原件")
+    return digits
+
+
 def _row_label(table: Table, row_id: str) -> str:
     return next(r.label for r in table.rows() if r.id == row_id)
 
@@ -142,26 +173,25 @@ def _rowless_data(grid: Grid, table: Table, index: LabelIndex, found: dict, resu
     else:
         cells = []
         for _, text in tokens[last + 1 :]:
-            if not cells and index.lookup(text)[0]:
-                continue  # header labels shared with other tables (总计) may follow the last own one
+            if not cells and (index.lookup(text)[0] or GLYPHS.match(text.strip())):
+                continue  # header labels shared with other tables (总计), or a vertical header read across
             if not is_value(text):
                 break
             if text.strip() or cells:
                 cells.append(text)
     if not cells:
         return
+    if grid.form == "squeezed":
+        cells = _unsqueezed(table, row.id or "", cells, result)
     _assign(table, row.id or "", table.caption, "exact", cells, found, result)
 
 
 def _complete(table: Table, rows: dict[str, Cells], result: TableResult) -> None:
     """A table in the front matter must be complete: rows not found are left blank, and said so."""
     leaves = table.rows()
-    share = len([r for r in leaves if r.id in rows]) / len(leaves)
-    if share < MIN_ROW_SHARE:
-        result.warn(
-            table.id,
-            f"{table.number}只找到 {len([r for r in leaves if r.id in rows])}/{len(leaves)} 行，未导入此表，请手工录入"
-        )
+    read = result.rows_found.get(table.id, 0)  # rows whose cells could be placed (not rows left empty)
+    if read / len(leaves) < MIN_ROW_SHARE:
+        result.warn(table.id, f"{table.number}只读出 {read}/{len(leaves)} 行，未导入此表，请手工录入")
         return
     for row in leaves:
         if row.id not in rows:
@@ -170,18 +200,26 @@ def _complete(table: Table, rows: dict[str, Cells], result: TableResult) -> None
     result.tables[table.id] = {row.id: rows[row.id] for row in leaves if row.id}
 
 
+def held_figures(fmt: Format, table_ids) -> set[str]:
+    """The key figures the given tables hold (the site derives them; they are never typed twice)."""
+    return {name for table in fmt.tables if table.id in table_ids for name, _ in table.derives}
+
+
 def derive_figures(fmt: Format, tables: dict[str, dict[str, Cells]]) -> dict[str, int | float]:
-    """The key figures a table holds, by the schema's `derives` (blank counts as 0, as in the checks)."""
+    """The key figures a table holds, by the schema's `derives`. Only from cells that were read: an
+    empty cell may be a row that could not be placed (left empty on import), so a figure that needs it
+    is not derived (the checks count a printed blank as 0; an import cannot tell the two apart)."""
     figures: dict[str, int | float] = {}
     for table in fmt.tables:
         rows = tables.get(table.id)
         if not rows:
             continue
         for name, refs in table.derives:
-            total = 0
+            cells = []
             for ref in refs:
                 row_id, column_id = ref.split(".")
                 columns = [c.id for c in table.columns_of(row_id)]
-                total += rows[row_id][columns.index(column_id)] or 0
-            figures[name] = total
+                cells.append(rows[row_id][columns.index(column_id)])
+            if all(cell is not None for cell in cells):
+                figures[name] = sum(cells)
     return figures

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from generator.importer.grid import Grid
 from generator.importer.labels import LabelIndex, norm
-from generator.importer.tables import Cells, derive_figures, map_tables
+from generator.importer.tables import Cells, derive_figures, held_figures, map_tables
 from generator.model.schema import Schemas, format_for_year
 
 
@@ -22,19 +22,37 @@ class TablesRead:
     filled: int
     warnings: tuple[str, ...]
     unmapped: tuple[str, ...]
-    figures: dict[str, int | float]  # the key figures the tables hold
+    figures: dict[str, int | float]  # the key figures read from the tables (every cell they need was read)
+    held: frozenset = frozenset()  # the key figures the imported tables hold, read or not
 
 
 def read_standard_tables(
-    grids: list[Grid], schemas: Schemas, indexes: dict[str, LabelIndex], year: int
+    grids: list[Grid],
+    schemas: Schemas,
+    indexes: dict[str, LabelIndex],
+    year: int,
+    notes: list[str] | None = None,
+    unread: set[str] | None = None,
 ) -> TablesRead | None:
-    """None when no table is recognised in any template."""
+    """None when no table is recognised in any template. `notes` receives why a table whose labels were
+    seen was not imported (too few rows read), in the template its own labels point to; `unread` the key
+    figures such a table holds (the prose may contradict the table: it does not stand in for it)."""
     results = {fid: map_tables(grids, schemas[fid], index) for fid, index in indexes.items()}
-    table_ids = sorted({t for r in results.values() for t in r.tables}, key=_table_order(schemas))
+    seen = {norm(c) for g in grids for row in g.rows for c in row}
+    order = _table_order(schemas)
+    every = sorted({t for r in results.values() for t in (*r.tables, *r.warnings)}, key=order)
+    specific = {t: _specific_seen(indexes, t, seen) for t in every}
+    # a table whose own labels point to a template that could not read it is not read in another one
+    # (an f2019 Table 1 is not an f2021 one because f2021's rows happen to fit some of its cells)
+    table_ids = [t for t in every if _ranked(results, specific[t], t)]
+    for table_id in (t for t in every if t not in table_ids and notes is not None):
+        by_labels = max(results, key=lambda fid: (specific[table_id].get(fid, 0), fid == year_format(schemas, year)))
+        notes += [w for w in results[by_labels].warnings.get(table_id, []) if "未导入此表" in w]
+        if unread is not None:
+            unread |= held_figures(schemas[by_labels], {table_id})
     if not table_ids:
         return None
-    seen = {norm(c) for g in grids for row in g.rows for c in row}
-    ranked = {t: _ranked(results, _specific_seen(indexes, t, seen), t) for t in table_ids}
+    ranked = {t: _ranked(results, specific[t], t) for t in table_ids}
     votes = Counter(best[0] for best in ranked.values() if len(best) == 1)
     by_year = format_for_year(schemas, year)
     fmt_id = _report_format(votes, by_year.id if by_year else "", ranked)
@@ -44,8 +62,10 @@ def read_standard_tables(
         mixed = "、".join(f"{schemas[f].table(t).number}为 {f}" for t, f in formats.items())
         warnings.insert(0, f"各表所用模板不同（{mixed}），已按各表自己的栏目读入，请核对原件")
     figures: dict[str, int | float] = {}
+    held: set[str] = set()
     for table_id, fid in formats.items():
         figures.update(derive_figures(schemas[fid], {table_id: results[fid].tables[table_id]}))
+        held |= held_figures(schemas[fid], {table_id})
     return TablesRead(
         fmt_id,
         {t: results[f].tables[t] for t, f in formats.items()},
@@ -54,7 +74,13 @@ def read_standard_tables(
         tuple(warnings),
         tuple(results[fmt_id].unmapped if fmt_id in results else ()),
         figures,
+        frozenset(held),
     )
+
+
+def year_format(schemas: Schemas, year: int) -> str:
+    fmt = format_for_year(schemas, year)
+    return fmt.id if fmt else ""
 
 
 def _table_order(schemas: Schemas):
@@ -78,11 +104,14 @@ def _specific_seen(indexes: dict[str, LabelIndex], table_id: str, seen: set[str]
 def _ranked(results: dict, specific: dict[str, int], table_id: str) -> list[str]:
     """The formats that read this table best: most labels of their own, then most rows with the right
     number of cells, then most cells."""
+    most = max(specific.values(), default=0)
     scores = {
         fid: (specific.get(fid, 0), r.rows_found.get(table_id, 0), r.filled.get(table_id, 0))
         for fid, r in results.items()
-        if table_id in r.tables
+        if table_id in r.tables and specific.get(fid, 0) == most
     }
+    if not scores:
+        return []
     top = max(scores.values())
     return sorted(fid for fid, score in scores.items() if score == top)
 

@@ -36,10 +36,15 @@ def is_value(text: str) -> bool:
     return not text or bool(_DASH.match(text) or _NUMBER.match(text) or (noisy and _NUMBER.match(noisy.group(1))))
 
 
+_SPLIT_DIGITS = re.compile(r"\d[\s\xa0\u3000]+[\d.]")  # "2 2": two numbers in one cell, never 22
+
+
 def read_cell(text: str, column: Column) -> CellRead:
     raw = _clean(text)
     if _BLANK.match(raw):
         return CellRead(None, True)
+    if _SPLIT_DIGITS.search(unicodedata.normalize("NFKC", text)):
+        return CellRead(None, False, f"“{text.strip()}”中有两个数字，此格留空")
     if _DASH.match(raw):
         return CellRead(0, True, f"“{text.strip()}”按 0 读入")
     note = ""

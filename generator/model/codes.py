@@ -77,6 +77,11 @@ _CATALOGUE: tuple[tuple[str, str, str, str, str], ...] = (
      "站点需要 content/site.yaml，至少写 title:（站点名称）和 base_url:（站点地址，如 /）。"),
     ("config.base_url", _E, "字段", "站点地址写法不对",
      "site.yaml 中的 base_url 应为 /、/路径/ 或 https://域名/路径/ 的形式。"),
+    ("config.base_url_relative", _W, "字段", "站点地址不是完整网址",
+     "sitemap.xml 和订阅（Atom）里的链接必须是完整网址（https://…）。site.yaml 的 base_url 写的是 / 这样的相对地址时，"
+     "生成的站点仍可浏览，但搜索引擎和订阅阅读器不认这些链接。请把 base_url 写成网站的正式地址，如 "
+     "https://xxgk.example.gov.cn/；用 GitHub Pages 发布时，发布工作流会用 --base-url 传入 Pages 地址，"
+     "本地预览时可不理会。"),
     # 字段
     ("field.required", _E, "字段", "缺少必填字段",
      "报告必须写 year:（报告年度）；township.yaml 必须写 name、county、city、province；site.yaml 必须写 title。"

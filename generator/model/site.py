@@ -51,6 +51,16 @@ class SiteConfig:
     language: str = "zh-CN"
     description: str = ""
     digest: str = ""
+    # An official portal's footer (《政府网站发展指引》): shown when set (templates/_site_info.html)
+    sponsor: str = ""  # 主办单位
+    operator: str = ""  # 承办单位
+    site_code: str = ""  # 网站标识码
+    icp: str = ""  # ICP备案号
+    icp_link: str = ""  # where the ICP number links (default: the MIIT record system)
+    police_record: str = ""  # 公安机关备案号
+    police_link: str = ""  # where it links (default: the MPS record system, by the number's digits)
+    license: str = ""  # the open data's licence (SPDX id or URL), into /data/datapackage.json
+    repository: str = ""  # the site's GitHub repository, owner/name or URL (editors' links)
 
 
 @dataclass(frozen=True)

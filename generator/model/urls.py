@@ -44,7 +44,7 @@ class Urls:
         return f"{self.base_path}{name}/"
 
     def static(self, name: str) -> str:
-        digest = dict(self.assets).get(name, "")
+        digest = next((d for n, d in self.assets if n == name), "")  # a few files: no dict per call
         return f"{self.base_path}static/{name}" + (f"?v={digest[:10]}" if digest else "")
 
     def search(self) -> str:

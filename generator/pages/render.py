@@ -12,6 +12,8 @@ from generator.model.pages import Page, View
 from generator.pages.contexts import common_context
 from generator.pages.kinds import BY_NAME
 
+DEFAULTS_PREFIX = "xxgk"  # {% extends "xxgk/base.html" %}: the default template, even where the site has its own
+
 
 class CompiledTemplates(jinja2.BytecodeCache):
     """Templates compiled before, by name and source checksum (Jinja checks both): the engine keeps
@@ -31,9 +33,15 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
 def make_environment(templates: Sequence[Path], compiled: dict[str, bytes] | None = None) -> jinja2.Environment:
     """Templates are looked up in `templates` in order (a site's own folder before the defaults,
-    file by file); they fail loudly on a missing variable and escape everything by default."""
+    file by file, as MkDocs' custom_dir does); the last folder, xxgk's own, is also reachable as
+    "xxgk/<name>", so that a site's base.html can extend the default one and replace one block.
+    Templates fail loudly on a missing variable and escape everything by default."""
+    loader = jinja2.ChoiceLoader([
+        jinja2.FileSystemLoader([str(t) for t in templates]),
+        jinja2.PrefixLoader({DEFAULTS_PREFIX: jinja2.FileSystemLoader(str(templates[-1]))}),
+    ])
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(t) for t in templates]),
+        loader=loader,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

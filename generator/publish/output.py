@@ -50,6 +50,8 @@ def recover(out: Path) -> None:
 def _running(pid: int) -> bool:
     if pid == os.getpid():
         return False  # a leftover of an earlier process that had this number
+    if sys.platform == "win32":
+        return _running_on_windows(pid)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -57,6 +59,19 @@ def _running(pid: int) -> bool:
     except OSError:
         return True  # someone else's process, or a platform that cannot tell: leave it
     return True
+
+
+def _running_on_windows(pid: int) -> bool:
+    """Windows has no signal 0: os.kill(pid, 0) would end the process. Ask for its exit code."""
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return ctypes.get_last_error() == 5  # access denied: someone else's process
+    try:
+        code = ctypes.c_ulong()
+        return not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)) or code.value == 259  # STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)
 
 
 def write_file(staging: Path, rel: str, data: bytes) -> None:

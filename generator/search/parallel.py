@@ -40,7 +40,7 @@ def all_postings(pages: list[tuple[str, str]], run: Run, shares: int = 2) -> dic
     """Key → its page numbers as varint gaps, for (text, heading) pages numbered in list order,
     in up to `shares` slices."""
     shares = shares if len(pages) >= PARALLEL_FROM else 1
-    size = -(-len(pages) // shares)
+    size = max(1, -(-len(pages) // shares))  # a new site has no report yet: no page to index
     slices = [(pages[start : start + size], start) for start in range(0, len(pages), size)] or [([], 0)]
     parts = run(_slice, slices, None)
     merged: dict[str, list[bytes]] = {}

@@ -275,3 +275,6 @@ if __name__ == "__main__":
     for case in CASES + FORM_CASES:
         render_case(case, loaded)
         print("wrote", case.file)
+    from tests.import_corpus.cases_heldout import render_all
+
+    render_all(loaded)
