@@ -149,7 +149,8 @@ async function candidates(query, state) {
     if (!state[name]) continue;
     const facet = index.facets[name];
     const wanted = facet.values.indexOf(state[name]);
-    pages = pages.filter((page) => facet.pages[page] === wanted);
+    // a value no page has (a mistyped URL) matches nothing, not the pages without that facet
+    pages = wanted < 0 ? [] : pages.filter((page) => facet.pages[page] === wanted);
   }
   if (state.sort) {
     const years = index.facets.year.pages;
@@ -186,14 +187,37 @@ function formState() {
   return state;
 }
 
+// A region named by its slug (?region=anqiu) is the region of that name; a value the menu does
+// not have is added to it, marked, so that the menu always shows what filters the results.
+function knownValue(select, value) {
+  if (!value) return value;
+  fillChoices(select);
+  if ([...select.options].some((o) => o.value === value)) return value;
+  const alias = (select.dataset.aliases || "").split("\n").map((line) => line.split("\t")).find(([slug]) => slug === value);
+  if (alias) return alias[1];
+  select.append(new Option(`“${value}”（没有这一项）`, value));
+  return value;
+}
+
 function showState(state) {
   input.value = state.q;
   form.elements.sort.value = state.sort;
   for (const name of FILTERS) {
-    if (state[name]) fillChoices(form.elements[name]);
+    state[name] = knownValue(form.elements[name], state[name]);
     form.elements[name].value = state[name];
   }
+  showFilters(state);
 }
+
+// The filters' summary names the ones in use; the box is open where there is room for it.
+function showFilters(state) {
+  const used = FILTERS.filter((name) => state[name]).map((name) => `${labelOf(name)}：${state[name]}`);
+  if (state.sort) used.push(form.elements.sort.selectedOptions[0]?.textContent || "");
+  document.getElementById("filter-summary").textContent = used.length ? `（${used.join("，")}）` : "";
+  if (window.matchMedia("(min-width: 40rem)").matches) document.getElementById("search-filters").open = true;
+}
+
+const labelOf = (name) => form.querySelector(`label[for="f-${name}"]`).textContent;
 
 function stateUrl(state) {
   const params = new URLSearchParams();
@@ -228,8 +252,9 @@ function resultItem(meta, query) {
     `<h2><a>${highlight(meta.title || meta.url, query)}</a></h2>` +
     (facts.length ? `<p class="result-meta">${facts.map(escapeHtml).join(" · ")}</p>` : "") +
     `<p class="excerpt">${excerpt(meta.text, query)}</p>`;
-  // set here, not in the markup: this script is inlined in the page, whose links the build checks
-  item.querySelector("a").setAttribute("href", meta.url);
+  // set here, not in the markup: this script is inlined in the page, whose links the build checks.
+  // #hl= makes the opened page scroll to the match and mark it (static/reader.js).
+  item.querySelector("a").setAttribute("href", meta.url + "#hl=" + encodeURIComponent(query));
   return item;
 }
 
@@ -291,24 +316,65 @@ class Run {
     ];
     list.replaceChildren(...ordered.slice(0, shown).map((d) => this.item(d)));
     const total = this.exact ? this.candidates.length : this.found.length;
+    const listed = Math.min(shown, this.found.length);
     if (this.done || (this.exact && this.found.length)) {
-      statusLine.textContent = total ? `找到 ${total} 个页面包含“${this.query}”` : `没有页面包含“${this.query}”`;
+      const part = total > listed ? `，先列出 ${listed} 个` : "";
+      statusLine.textContent = total ? `找到 ${total} 个页面包含“${this.query}”${part}` : `没有页面包含“${this.query}”`;
     } else if (!this.found.length) {
-      statusLine.textContent = `正在核对 ${this.candidates.length - this.next} 个候选页面…`;
+      statusLine.textContent = `正在查找包含“${this.query}”的页面…`;
     } else {
-      statusLine.textContent = `已找到 ${this.found.length} 个页面包含“${this.query}”，另有 ${this.candidates.length - this.next} 个页面待核对`;
+      // The pages not yet read may hold it or not: their number is an upper bound, said as such.
+      const most = this.found.length + this.candidates.length - this.next;
+      statusLine.textContent = `约 ${most} 个页面包含“${this.query}”，先列出 ${listed} 个`;
     }
     more.hidden = !(shown < total || !this.done);
+    if (this.done && !total) offerHints(this.query, this.state);
   }
 }
 
 let current = null;
 let shown = PAGE;
 
+// Nothing found: shorter queries and fewer filters that do find something, as links.
+async function offerHints(query, state) {
+  const box = document.getElementById("search-hint");
+  const tries = [];
+  const chars = [...query];
+  if (chars.length > 1) tries.push([chars.slice(0, -1).join(""), state], [chars.slice(1).join(""), state]);
+  for (const part of query.split(" ")) if (part && part !== query) tries.push([part, state]);
+  const bare = { ...state, region: "", township: "", year: "", format: "" };
+  if (FILTERS.some((name) => state[name])) tries.unshift([query, bare]);
+  const offers = [];
+  for (const [q, st] of tries) {
+    if (!queryGrams(q).length || offers.some((o) => o.q === q && o.st === st)) continue;
+    try {
+      const found = await candidates(q, st);
+      if (found.length) offers.push({ q, st, count: found.length });
+    } catch (error) { /* a hint is a nicety: no hint rather than an error */ }
+    if (current && current.query !== query) return; // another search has started
+  }
+  const intro = document.createElement("p");
+  intro.textContent = "可以试试：少输一两个字、换个说法，或去掉筛选条件。";
+  const list = document.createElement("ul");
+  for (const o of offers.slice(0, 4)) {
+    const item = document.createElement("li");
+    const link = document.createElement("a");
+    link.textContent = o.st === bare ? `去掉筛选条件，找“${o.q}”` : `改找“${o.q}”`;
+    link.setAttribute("href", stateUrl({ ...o.st, q: o.q })); // set here: the build checks the page's links
+    item.append(link, `（约 ${o.count} 个页面）`);
+    list.append(item);
+  }
+  box.replaceChildren(intro, ...(offers.length ? [list] : []));
+  box.hidden = false;
+}
+
 async function search(state) {
   if (current) current.cancelled = true;
   const query = collapse(state.q);
   current = null;
+  document.getElementById("search-hint").hidden = true;
+  form.classList.toggle("has-query", !!query);
+  showFilters(state);
   if (!query) { list.replaceChildren(); statusLine.textContent = ""; more.hidden = true; return; }
   if (!queryGrams(query).length) { list.replaceChildren(); statusLine.textContent = `“${query}”中没有汉字、字母或数字，请输入要查找的文字`; more.hidden = true; return; }
   const marker = (current = { cancelled: false });
@@ -358,6 +424,15 @@ async function start() {
     list.children[shown - PAGE]?.querySelector("a")?.focus();
   });
   window.addEventListener("popstate", () => { const state = readState(); showState(state); search(state); });
+  document.getElementById("search-hint").addEventListener("click", (event) => {
+    const link = event.target.closest("a");
+    if (!link) return;
+    event.preventDefault();
+    history.pushState(null, "", link.getAttribute("href"));
+    const state = readState();
+    showState(state);
+    search(state);
+  });
   document.documentElement.classList.add("search-ready");
   const state = readState();
   showState(state);

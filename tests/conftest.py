@@ -77,3 +77,18 @@ def http_server(handler: type[http.server.BaseHTTPRequestHandler] | object) -> I
     finally:
         server.shutdown()
         server.server_close()
+
+
+CORPUS_REPORTS = 1000  # a county's worth: the scale the readers' tests check pages at (issue 21)
+
+
+@pytest.fixture(scope="session")
+def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The benchmark corpus of CORPUS_REPORTS reports, built once per session: its site folder."""
+    from benchmarks.make_corpus import write_corpus
+
+    root = tmp_path_factory.mktemp("corpus-site")
+    assert write_corpus(CORPUS_REPORTS, root) == CORPUS_REPORTS
+    result = build_site(root, jobs=2, search=True)
+    assert result.ok, result.problems[:5]
+    return root / "site"

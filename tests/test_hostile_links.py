@@ -62,6 +62,7 @@ def test_anchors_and_files_that_exist_pass(tmp_path, link):
     [
         "[表二](#t-applications)",  # a table
         "[表二](#t-applications-caption)",
+        "[数字](#fig-proactive_items)",  # the key-figures list
         "[总体](#一总体情况)",
         "[带前缀](/portal/townships/demo-town/2021/#一总体情况)",  # copied from the address bar
         "[样式](/portal/static/style.css)",

@@ -125,3 +125,31 @@ def test_serve_publishes_what_build_publishes(sample_root, tmp_path):
     assert files_of(served) == files_of(tmp_path / "built")
     assert any(rel.startswith("data/townships/") for rel in files_of(served))
     assert any(rel.startswith("search/index/") for rel in files_of(served))
+
+
+def test_reader_notes_follow_an_edit(sample_root, tmp_path):
+    """The report page says what the checks found (checks/reader_notes.py): fixing the text takes
+    the note away; an edit to the report of the year before can give this one a note, though
+    nothing this page shows of that report changed."""
+    out = tmp_path / "out"
+    page = out / "townships/anqiu-jingzhi/2019/index.html"
+    _, memo = first_build(sample_root, out)
+    prose = "2019年，收到公民申请公开政府信息"
+    replace_in(sample_root, JINGZHI, f"{prose}0件", f"{prose}1件")
+    fixed = rebuild(sample_root, out, memo, TODAY)
+    assert "townships/anqiu-jingzhi/2019/index.html" in fixed.rendered
+    assert "本报告正文与统计表数字不一致" not in page.read_text("utf-8")
+    assert_same_as_from_nothing(sample_root, fixed, out, tmp_path)
+    before = "content/townships/anqiu-jingzhi/2018.md"
+    text = (sample_root / JINGZHI).read_text(encoding="utf-8").replace("year: 2019", "year: 2018")
+    (sample_root / before).write_text(text.replace("2019年", "2018年"), "utf-8")
+    added = rebuild(sample_root, out, memo, TODAY)
+    assert "与2018年度报告完全相同" in page.read_text("utf-8")
+    assert_same_as_from_nothing(sample_root, added, out, tmp_path)
+    # 2018 carries one application forward, which 2019 does not carry over: 2019's table is noted
+    replace_in(sample_root, before, "new: [1, 0, 0, 0, 0, 0, 1]", "new: [2, 0, 0, 0, 0, 0, 2]")
+    replace_in(sample_root, before, "carried_forward: [0, 0, 0, 0, 0, 0, 0]", "carried_forward: [1, 0, 0, 0, 0, 0, 1]")
+    changed = rebuild(sample_root, out, memo, TODAY)
+    assert "townships/anqiu-jingzhi/2019/index.html" in changed.rendered
+    assert "不衔接" in page.read_text("utf-8") and "完全相同" not in page.read_text("utf-8")
+    assert_same_as_from_nothing(sample_root, changed, out, tmp_path)

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.checks.bodies import known_paths
+from generator.checks.reader_notes import reader_notes
 from generator.checks.registry import CHECKS, CheckSet
 from generator.content.assemble import (
     assemble_config,
@@ -35,7 +36,7 @@ from generator.model.cells import stated_cells
 from generator.model.pages import View, facets_of, report_facet
 from generator.model.problems import Problem, sort_problems
 from generator.model.schema import SCHEMA_DIR, Schemas, load_schemas
-from generator.model.site import Report, Site, Township
+from generator.model.site import ReaderNote, Report, Site, Township
 from generator.model.site_index import build_index
 from generator.model.urls import Urls
 from generator.pages.kinds import plan
@@ -77,6 +78,7 @@ class TownshipResult:
     problems: tuple[Problem, ...]
     facets: tuple[tuple[tuple[str, int], tuple[str, str]], ...]  # report key → report_facet
     stated: frozenset[tuple[str, str, str, int]]
+    notes: tuple[tuple[str, tuple[ReaderNote, ...]], ...] = ()  # report path → what readers are told
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,8 @@ def load(root: Path, options: LoadOptions, memo, listing: Listing | None = None)
     results = _townships(listing, townships, shared, code, memo, options.workers)
     reports = tuple(r for result in results for r in result.reports)
     problems += [p for result in results for p in result.problems]
-    site = Site(config, townships, reports, pages, schemas, listing.attachments)
+    notes = {path: found for result in results for path, found in result.notes}
+    site = Site(config, townships, reports, pages, schemas, listing.attachments, reader_notes=notes)
     site = _for_publishing(root, site, options, memo)
     problems += relative_base_url(site.config, small["content/site.yaml"])
     view = _view(site, results, options)
@@ -215,9 +218,10 @@ def _township_task(shared: Shared, work: TownshipWork) -> TownshipResult:
     ordered = tuple(sorted(reports, key=lambda r: r.year))
     for check in shared.checks.townships:
         problems += check.run(ordered, shared.schemas)
+    notes = tuple(sorted(reader_notes(ordered, shared.schemas, problems).items()))
     bare = tuple(replace(r, origin=None) for r in ordered)
     facets = tuple((r.key, report_facet(r)) for r in bare)
-    return TownshipResult(bare, tuple(problems), facets, frozenset(stated_cells(bare)))
+    return TownshipResult(bare, tuple(problems), facets, frozenset(stated_cells(bare)), notes)
 
 
 def _for_publishing(root: Path, site: Site, options: LoadOptions, memo) -> Site:

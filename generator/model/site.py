@@ -134,6 +134,16 @@ class ContentPage:
 
 
 @dataclass(frozen=True)
+class ReaderNote:
+    """What a reader is told, on the report page, about a problem the checks found in it
+    (generator/reader_notes.py): at a key figure, under a table, or for the whole report."""
+
+    target: str  # "figure" | "table" | "report"
+    key: str  # the figure's name or the table's id; "" for the report
+    text: str  # plain Chinese, e.g. 正文写 0 件，统计表为 1 件
+
+
+@dataclass(frozen=True)
 class Site:
     config: SiteConfig
     townships: tuple[Township, ...]
@@ -145,3 +155,5 @@ class Site:
     revised: dict[str, str] = field(default_factory=dict)
     # 更正记录: content path → its changes after first publication, from git (history.py); empty outside git
     corrections: dict[str, tuple[Revision, ...]] = field(default_factory=dict)
+    # content path → what readers are told about the problems the checks found (reader_notes.py)
+    reader_notes: dict[str, tuple[ReaderNote, ...]] = field(default_factory=dict)

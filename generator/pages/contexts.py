@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import markdown
 
-from generator.content.markup import BodySection, normalize_heading, split_sections, to_html
+from generator.content.markup import normalize_heading, split_sections, to_html
 from generator.model.cells import format_cell
 from generator.model.pages import Page
 from generator.model.site import FIGURES, ContentPage, Report, Site
@@ -57,9 +58,11 @@ def report_blocks(site: Site, report: Report, converter: markdown.Markdown) -> l
         grids[values.id] = table_grid(table, values)
     wanted = {normalize_heading(s.title): s.table for s in fmt.sections if s.table}
     blocks = []
-    for section in split_sections(to_html(converter, report.body)):
+    sections = split_sections(to_html(converter, report.body))
+    for n, section in enumerate(sections, 1):
         table_id = wanted.get(normalize_heading(section.heading))
-        blocks.append(_block(section, grids.pop(table_id, None) if table_id else None))
+        html = signed(section.html, report.organ) if n == len(sections) else section.html
+        blocks.append(Block(section.heading, section.anchor, html, grids.pop(table_id, None) if table_id else None))
     titles = {s.table: s.title for s in fmt.sections if s.table}
     for table_id, grid in grids.items():
         blocks.append(Block(titles.get(table_id, grid.caption), f"table-{table_id}", "", grid))
@@ -68,9 +71,10 @@ def report_blocks(site: Site, report: Report, converter: markdown.Markdown) -> l
 
 def report_anchors(site: Site, report: Report, converter: markdown.Markdown) -> frozenset[str]:
     """The ids a report page has from its content, made as the page makes them (report_blocks and
-    templates/report.html): a section's heading, the headings inside it, its table and cells.
+    templates/report.html): a section's heading, the headings inside it, its table and cells, its
+    key figures.
     `xxgk check` reads a link's #fragment against these, at the line of the link."""
-    ids: set[str] = set()
+    ids = {f"fig-{name}" for name in report.figures}  # the key-figures list (templates/report.html)
     for block in report_blocks(site, report, converter):
         ids.update(text_ids(block.html))
         if block.heading:
@@ -80,8 +84,25 @@ def report_anchors(site: Site, report: Report, converter: markdown.Markdown) -> 
     return frozenset(ids)
 
 
-def _block(section: BodySection, grid: Grid | None) -> Block:
-    return Block(section.heading, section.anchor, section.html, grid)
+_SIGNATURE = re.compile(r"(?:<p>([^<]{2,40})</p>\s*)?<p>([^<]{6,20})</p>\s*$")
+_NUMERAL = "[\\d一二三四五六七八九十]{1,3}"
+# Both are fullmatched on a short paragraph; the lookbehinds keep them linear on any text too
+# (no start inside a run of spaces, or inside a line: tests/test_hostile_patterns.py).
+_DATE = re.compile(rf"(?<!\s)\s*(?:\d{{4}}|[〇零○O一二三四五六七八九]{{4}})年{_NUMERAL}月{_NUMERAL}日\s*")
+_ORGAN = re.compile(r"(?<![^\n]).*(?:政府|办事处|委员会|办公室|公所)\s*")
+
+
+def signed(html: str, organ: str) -> str:
+    """The 落款 (the issuing organ, then the date) that ends a report's text, marked so that it
+    is set right-aligned as on paper; any other ending is left as it is."""
+    match = _SIGNATURE.search(html)
+    if not match or not _DATE.fullmatch(match.group(2)):
+        return html
+    name = match.group(1)
+    signer = name is not None and (name.strip() == organ or _ORGAN.fullmatch(name))
+    start = match.start() if signer else match.start(2) - 3
+    tail = html[start:].replace("<p>", '<p class="signature">', 2 if signer else 1)
+    return html[:start] + tail
 
 
 def common_context(page: Page, site: Site, index: SiteIndex, urls: Urls) -> dict:
@@ -99,15 +120,41 @@ def _nav(index: SiteIndex) -> dict:
     return {"years": index.years, "latest_year": index.years[-1] if index.years else None}
 
 
+# A report of this many sections (tables included) gets a table of contents at its top.
+TOC_BLOCKS = 5
+# Lists that grow with the site stay bounded (issue 21): above this many rows a page shows one
+# row per county, with totals, and the county's own page lists its townships.
+LIST_LIMIT = 50
+# /townships/ names every township while the site has at most this many (about 40 KB of links);
+# above it, each county's page does.
+NAME_LIMIT = 600
+# The home page's region tree opens its levels while it stays this short (lines at 360 px).
+OPEN_LINES = 30
+
+
+def region_tree(index: SiteIndex) -> dict:
+    """The province → city → county tree with counts, and which levels are shown open: all of
+    it on a small site, the provinces only on a larger one, nothing but provinces on a province's."""
+    provinces = index.provinces
+    cities = sum(len(p.cities) for p in provinces)
+    counties = len(index.counties)
+    reports = {c.slug: len(index.reports_of_county(c)) for c in index.counties.values()}
+    return {
+        "provinces": provinces,
+        "county_reports": reports,
+        "open_provinces": len(provinces) == 1 or len(provinces) + cities <= OPEN_LINES,
+        "open_cities": len(provinces) + cities + counties <= OPEN_LINES,
+    }
+
+
 def home(page, site, index, urls, converter) -> dict:
     latest = sorted(site.reports, key=lambda r: (r.year, str(r.published or ""), r.township), reverse=True)[:10]
     return {
         "title": site.config.title,
         "description": site.config.description,
-        "provinces": index.provinces,
+        "tree": region_tree(index),
         "latest": latest,
         "townships": index.townships,
-        "by_township": index.by_township,
         "counts": {"townships": len(site.townships), "reports": len(site.reports), "years": len(index.years)},
     }
 
@@ -115,9 +162,9 @@ def home(page, site, index, urls, converter) -> dict:
 def townships(page, site, index, urls, converter) -> dict:
     return {
         "title": "全部乡镇",
-        "description": f"按地区列出的 {len(site.townships)} 个乡镇及其年度报告",
-        "provinces": index.provinces,
-        "by_township": index.by_township,
+        "description": f"按地区列出的 {len(site.townships)} 个乡镇",
+        "tree": region_tree(index),
+        "list_names": len(site.townships) <= NAME_LIMIT,
     }
 
 
@@ -142,20 +189,53 @@ def report(page, site, index, urls, converter) -> dict:
     report = next(r for r in index.by_township[page.key[0]] if r.year == page.key[1])
     township = index.townships[report.township]
     fmt = site.schemas[report.format]
+    blocks = report_blocks(site, report, converter)
     return {
         "title": report.title,
         "description": f"{township.county}{township.name}{report.year}年政府信息公开工作年度报告全文与统计表",
         "report": report,
         "township": township,
         "format": fmt,
-        "blocks": report_blocks(site, report, converter),
+        "blocks": blocks,
         "previous": index.previous.get(report.key),
         "following": index.following.get(report.key),
         "figures": [(f, report.figures[f.name]) for f in FIGURES if f.name in report.figures],
         "downloads": report_downloads(report, urls),
         "structured_data": report_jsonld(site.config, report, township, urls),
         "corrections": site.corrections.get(report.path, ()),
+        **report_notes(site, report),
+        "toc": [(b.heading, b.anchor) for b in blocks if b.heading] if len(blocks) >= TOC_BLOCKS else [],
     }
+
+
+@dataclass(frozen=True)
+class NoteLine:
+    """A reader note in the report page's list of them: where (a link into the page) and what."""
+
+    place: str
+    anchor: str
+    text: str
+
+
+def report_notes(site: Site, report: Report) -> dict:
+    """The reader notes (reader_notes.py) of a report, for its page: listed under the header, and
+    each at its key figure or under its table."""
+    notes = site.reader_notes.get(report.path, ())
+    figures = {f.name: f for f in FIGURES}
+    fmt = site.schemas[report.format]
+    lines, at_figure, at_table = [], {}, {}
+    for note in notes:
+        if note.target == "figure" and note.key in report.figures:
+            at_figure.setdefault(note.key, []).append(note.text)
+            lines.append(NoteLine(figures[note.key].label, f"fig-{note.key}", note.text))
+        elif note.target == "table":
+            at_table.setdefault(f"t-{note.key}", []).append(note.text)
+            table = fmt.table(note.key)
+            if not any(line.text == note.text for line in lines):
+                lines.append(NoteLine(f"{table.number}" if table else "统计表", f"t-{note.key}", note.text))
+        else:
+            lines.append(NoteLine("", "", note.text))
+    return {"notes": lines, "figure_notes": at_figure, "table_notes": at_table}
 
 
 def years(page, site, index, urls, converter) -> dict:
@@ -165,43 +245,97 @@ def years(page, site, index, urls, converter) -> dict:
         "description": "各年度政府信息公开工作年度报告的发布情况",
         "counts": counts,
         "total": len(site.townships),
-        "coverage": coverage_rows(index, list(index.counties.values()), index.years),
+        "coverage": county_coverage(index, index.years),
     }
 
 
-def coverage_rows(index: SiteIndex, counties: list, years: tuple[int, ...]) -> list[dict]:
-    """Township × year: the report of each year, or None where the township published none."""
-    published = {r.key: r for c in counties for r in index.reports_of_county(c)}
-    return [
-        {"county": c, "township": t, "cells": [published.get((t.slug, y)) for y in years]}
-        for c in counties
-        for t in c.townships
-    ]
+def counties_in_order(index: SiteIndex) -> list:
+    """Counties as the region tree lists them: by province, city and name."""
+    return [county for p in index.provinces for c in p.cities for county in c.counties]
+
+
+def city_groups(rows: list[dict]) -> list[tuple[str, list[dict]]]:
+    """Rows of counties (each with its "county"), under a heading per city once there are more
+    than LIST_LIMIT of them; else one group without a heading."""
+    if len(rows) <= LIST_LIMIT:
+        return [("", rows)]
+    groups: list[tuple[str, list[dict]]] = []
+    for row in rows:
+        county = row["county"]
+        label = county.province if county.city == county.province else f"{county.province} {county.city}"
+        if not groups or groups[-1][0] != label:
+            groups.append((label, []))
+        groups[-1][1].append(row)
+    return groups
+
+
+def county_coverage(index: SiteIndex, years: tuple[int, ...]) -> list[tuple[str, list[dict]]]:
+    """County × year: how many of the county's townships published a report that year (one row
+    per county, never one per township: the county's page has those)."""
+    rows = []
+    for county in counties_in_order(index):
+        per_year = dict.fromkeys(years, 0)
+        for report in index.reports_of_county(county):
+            per_year[report.year] += 1
+        rows.append({"county": county, "cells": [per_year[y] for y in years]})
+    return city_groups(rows)
 
 
 def year(page, site, index, urls, converter) -> dict:
+    """Townships in rows, key figures in columns, grouped by county; on a site of more than
+    LIST_LIMIT townships one row per county with its totals (the county's page lists the rest)."""
     year = page.key[0]
     reports = {r.township: r for r in index.by_year[year]}
-    rows = [{"township": t, "report": reports.get(t.slug)} for t in site.townships]
-    published = [r for r in index.by_year[year]]
+    published = index.by_year[year]
+    figures = [f for f in FIGURES if any(f.name in r.figures for r in published)]
+    gaps = {slug for slug, years in year_gaps(site.reports).items() if year in years}
+    counties = []
+    for county in counties_in_order(index):
+        mine = [reports[t.slug] for t in county.townships if t.slug in reports]
+        townships = [
+            {
+                "township": t,
+                "report": reports.get(t.slug),
+                "gap": t.slug in gaps,
+                "values": _figure_cells(reports.get(t.slug), figures),
+            }
+            for t in county.townships
+        ]
+        counties.append({"county": county, "published": len(mine), "townships": townships,
+                         "totals": _total_cells(mine, figures)})
     return {
         "title": f"{year}年度报告",
         "description": f"{year}年度各乡镇政府信息公开工作年度报告及关键数字",
         "year": year,
-        "rows": rows,
-        "missing": [row["township"] for row in rows if not row["report"]],
-        "gaps": {slug for slug, years in year_gaps(site.reports).items() if year in years},
-        "figure_rows": figure_rows(tuple(published)),
-        "reports": published,
-        "figure_headings": [(index.townships[r.township].name, urls.report(r.township, r.year)) for r in published],
+        "published": len(published),
+        "missing": len(site.townships) - len(published),
+        "figures": figures,
+        "counties": counties,
+        "groups": city_groups(counties),
+        "by_county": len(site.townships) > LIST_LIMIT,
+        "totals": _total_cells(published, figures),
         "previous_year": year - 1 if year - 1 in index.by_year else None,
         "next_year": year + 1 if year + 1 in index.by_year else None,
     }
 
 
+def _figure_cells(report: Report | None, figures: list) -> list[str]:
+    return [format_cell(report.figures[f.name].value) if report and f.name in report.figures else "" for f in figures]
+
+
+def _total_cells(reports: list[Report] | tuple[Report, ...], figures: list) -> list[str]:
+    """Each figure summed over the reports that state it; "" where none does."""
+    cells = []
+    for fig in figures:
+        values = [r.figures[fig.name].value for r in reports if fig.name in r.figures]
+        cells.append(format_cell(sum(values)) if values else "")
+    return cells
+
+
 def region(page, site, index, urls, converter) -> dict:
     county = index.counties[page.key[0]]
-    years = sorted({r.year for r in index.reports_of_county(county)})
+    reports = index.reports_of_county(county)
+    years = sorted({r.year for r in reports})
     matrix = [
         {
             "township": t,
@@ -209,13 +343,17 @@ def region(page, site, index, urls, converter) -> dict:
         }
         for t in county.townships
     ]
+    published = [[r for r in reports if r.year == y] for y in years]
+    figures = [f for f in FIGURES if any(f.name in r.figures for r in reports)]
     return {
         "title": f"{county.name}",
         "description": f"{county.province}{county.city}{county.name}各乡镇政府信息公开工作年度报告",
         "county": county,
         "years": years,
         "matrix": matrix,
-        "published_counts": [sum(1 for row in matrix if row["cells"][i]) for i in range(len(years))],
+        "published_counts": [len(p) for p in published],
+        "figures": figures,
+        "year_totals": [_total_cells(p, figures) for p in published],
         "compare_links": [(f.label, urls.compare_figure(f.name, county.slug)) for f in FIGURES],
     }
 

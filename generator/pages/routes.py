@@ -37,7 +37,8 @@ def report_route(view: View, report: Report) -> Page:
     neighbours = (index.previous.get(report.key), index.following.get(report.key))
     deps = (report.digest, index.townships[report.township].digest,
             *(view.facets.listing[n.key] for n in neighbours if n),
-            *(r.commit for r in view.site.corrections.get(report.path, ())))
+            *(r.commit for r in view.site.corrections.get(report.path, ())),
+            *(f"note\0{n.target}\0{n.key}\0{n.text}" for n in view.site.reader_notes.get(report.path, ())))
     return Page("report", view.urls.report(report.township, report.year), report.key, deps)
 
 
@@ -79,7 +80,8 @@ def feed_routes(view: View) -> Iterator[Page]:
 
 def sitemap_routes(view: View) -> Iterator[Page]:
     site = view.site
-    deps = (view.facets.all_listings, *(p.digest for p in site.pages), *site.revised.values())
+    # It lists every page, the comparisons of every cell stated anywhere among them: all_data.
+    deps = (view.facets.all_data, *(p.digest for p in site.pages), *site.revised.values())
     yield Page("sitemap", view.urls.sitemap(), (), deps)
 
 

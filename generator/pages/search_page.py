@@ -18,6 +18,8 @@ def search_context(site: Site, index: SiteIndex, urls: Urls) -> dict:
         "index": urls.search_index(),
         "buckets": bucket_count(len(site.reports)),
         "cards": urls.search_cards(),
+        # a region may also be named by its slug in a URL (?region=anqiu): the menu shows its name
+        "region_aliases": [f"{c.slug}\t{c.name}" for c in counties],
         "filters": [
             ("region", "地区", [c.name for c in counties]),
             ("township", "乡镇", [township_label(t) for c in counties for t in c.townships]),

@@ -1,7 +1,8 @@
 """Screenshots for a person to look at (not a test): `python -m tests.browser.a11y.shoot OUTDIR [SITE]`.
 
-Builds the sample site (or serves SITE), then writes full-page PNGs of home, township and report
-at 1280 and 360 px, and the report at 360 px in large-font + high-contrast mode."""
+Builds the sample site (or serves SITE), then writes full-page PNGs of every page type (site_pages.py)
+at 1280 and 360 px, and the report at 360 px in the largest text size and in large-font +
+high-contrast mode. A tall page is also cut into screen-sized parts."""
 
 from __future__ import annotations
 
@@ -13,12 +14,8 @@ from tests.browser.a11y.site_pages import PAGE_TYPES
 from tests.browser.conftest import CHROMIUM_ARGS, chromium_path, serve
 
 SHOTS = (
-    ("home", 1280, {}),
-    ("home", 360, {}),
-    ("township", 1280, {}),
-    ("township", 360, {}),
-    ("report", 1280, {}),
-    ("report", 360, {}),
+    *((kind, width, {}) for kind in PAGE_TYPES for width in (1280, 360)),
+    ("report", 360, {"font": "2"}),
     ("report", 360, {"font": "2", "contrast": "1"}),
 )
 
@@ -37,7 +34,9 @@ def shoot(site: Path, out: Path) -> list[Path]:
             context.add_init_script("".join(f"localStorage.setItem('xxgk-{k}','{v}');" for k, v in prefs.items()))
             page = context.new_page()
             page.goto(base + PAGE_TYPES[kind])
-            suffix = "-large-contrast" if prefs else ""
+            if "?q=" in PAGE_TYPES[kind]:
+                page.wait_for_selector("#search-results li")
+            suffix = "".join(f"-{k}{v}" for k, v in sorted(prefs.items()))
             path = out / f"{kind}-{width}{suffix}.png"
             page.screenshot(path=str(path), full_page=True)
             written.append(path)

@@ -37,3 +37,16 @@ def test_high_contrast_large_font_meets_aa_and_aaa_contrast(open_page, kind, wid
     assert {"contrast", "font-2"} <= set(page.evaluate("[...document.documentElement.classList]"))
     assert violations(page, WCAG21AA) == []
     assert violations(page, AAA_CONTRAST) == []
+
+
+# An experimental rule, not in the WCAG tags above: a link's name must contain its visible text
+# (a county page's 已发布 links once had an aria-label without it).
+NAME_MISMATCH = {"runOnly": {"type": "rule", "values": ["label-content-name-mismatch"]}, "rules": {
+    "label-content-name-mismatch": {"enabled": True}}}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("kind", ["region", "year", "years", "report", "township", "home"])
+def test_accessible_names_contain_the_visible_text(open_page, kind, width):
+    page = open_page(PAGE_TYPES[kind], width)
+    assert violations(page, NAME_MISMATCH) == []

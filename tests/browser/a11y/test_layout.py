@@ -1,5 +1,6 @@
-"""At 360 px no page scrolls sideways: wide tables scroll in their own labelled, focusable region;
-header columns stay in view only where there is room for them."""
+"""At 360 px no page scrolls sideways. A standard table that does not fit is shown in its phone
+layout (tests/browser/test_readers.py); without JavaScript it scrolls in its own labelled,
+focusable region, its header columns in view where there is room for them."""
 
 from __future__ import annotations
 
@@ -17,8 +18,18 @@ def test_page_never_scrolls_sideways(open_page, kind, width):
     assert page.evaluate("document.documentElement.scrollWidth") <= width
 
 
-def test_wide_tables_scroll_in_their_own_region_at_360(open_page):
-    page = open_page(REPORT, 360)
+def without_phone_layout(browser, server, width: int, font: str = "0"):
+    """The report as it reads without static/reader.js (the page's phone layout for its tables)."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    context.add_init_script(f"localStorage.setItem('xxgk-font', '{font}')")
+    context.route("**/reader.js*", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(server + REPORT)
+    return context, page
+
+
+def test_without_the_phone_layout_wide_tables_scroll_in_their_own_region_at_360(browser, server):
+    context, page = without_phone_layout(browser, server, 360)
     regions = page.evaluate(
         """[...document.querySelectorAll('.table-scroll')].map(r => ({
              scrolls: r.scrollWidth > r.clientWidth, overflow: getComputedStyle(r).overflowX,
@@ -36,6 +47,7 @@ def test_wide_tables_scroll_in_their_own_region_at_360(open_page):
     page.keyboard.press("ArrowRight")
     # keyboard scrolling may be animated: wait for it (fails after 5 s if it never moves)
     page.wait_for_function("document.querySelectorAll('.table-scroll')[1].scrollLeft > 0", timeout=5000)
+    context.close()
 
 
 def test_table_columns_line_up_with_their_headers(open_page):
@@ -64,10 +76,11 @@ def test_figure_table_label_column_is_sticky_only_where_there_is_room(open_page,
 
 
 @pytest.mark.parametrize(("width", "sticky"), [(360, False), (640, True)])
-def test_standard_table_row_labels_stay_in_view_while_scrolling_where_there_is_room(open_page, width, sticky):
+def test_standard_table_row_labels_stay_in_view_while_scrolling_where_there_is_room(browser, server, width, sticky):
     """Table 2's three label columns (report-formats.md §8.5): sticky from 600 px, not at 360 px.
-    The largest font makes the table wider than the screen at both widths."""
-    page = open_page(REPORT, width, prefs={"font": "2"})
+    The largest font makes the table wider than the screen at both widths. (static/reader.js would
+    show the phone layout there: this is the table as it reads without that script.)"""
+    context, page = without_phone_layout(browser, server, width, font="2")
     region = page.locator(".table-scroll:has(#t-applications)")
     region.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
     page.wait_for_timeout(100)
@@ -76,3 +89,4 @@ def test_standard_table_row_labels_stay_in_view_while_scrolling_where_there_is_r
     for cell in ("#t-applications-results", "#t-applications-denied", "#t-applications-denied_secret"):
         left = page.locator(cell).bounding_box()["x"]
         assert (left >= box["x"] - 1) == sticky, (cell, left, box["x"])
+    context.close()

@@ -41,7 +41,7 @@ def test_report_weighs_under_100_kb(browser, server):
     context.close()
     kinds = {url: urlsplit(url).path.rsplit(".", 1)[-1] for url in sizes}
     counted = {u: s for u, s in sizes.items() if kinds[u] in ("css", "js") or u.endswith("/")}
-    assert len(counted) == 4  # the page, style.css, print.css, prefs.js
+    assert len(counted) == 5  # the page, style.css, print.css, prefs.js, reader.js
     assert sum(counted.values()) < 100_000, counted
 
 
