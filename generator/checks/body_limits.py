@@ -32,7 +32,9 @@ MARKS = "[]*_`"
 # Used with match() on a line's start; the lookbehind keeps it linear anywhere (no start inside a run of spaces).
 _PREFIX = re.compile(r"(?<![ \t])(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))+")
 _MARKER = re.compile(r">|[-*+][ \t]|\d{1,9}[.)][ \t]")
-_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)| {0,3}(?:=+|-+)[ \t]*$")
+_HEADING = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|(?:=+|-+)[ \t]*$)", re.M)  # ATX, and setext underlines
+_LONG_LINE = re.compile(rf"(?<![^\n])[^\n]{{{MAX_LINE + 1}}}")  # from a line's start only: linear
+_DEEP_CANDIDATE = re.compile(rf"^[ \t>*+\-0-9.)]{{{MAX_DEPTH + 1}}}", re.M)
 _TAG_OPEN = re.compile(r"<(?:!--|!\[CDATA\[|[A-Za-z/!?])")
 _CLOSE = {"<!--": "-->", "<![CDATA[": "]]>"}
 
@@ -41,14 +43,19 @@ Finding = tuple[int, str, str]  # (0-based line of the body, code, message)
 
 def body_limits(body: str) -> list[Finding]:
     """What in `body` goes beyond the bounds, each at the first line where it does."""
-    lines = body.split("\n")
-    found = [
-        (n, "body.long_line", f"这一行有 {len(line)} 个字符，超过 {MAX_LINE} 的上限；请分成几段（段落之间空一行）")
-        for n, line in enumerate(lines)
-        if len(line) > MAX_LINE
-    ][:20]
-    found += _nesting(lines) + _marks(lines) + _headings(lines) + _tags(body)
+    found = _long_lines(body) + _nesting(body) + _headings(body) + _tags(body)
+    # Most bodies have a few marks in all: then no paragraph can have too many.
+    if sum(body.count(mark) for mark in MARKS) > MAX_MARKS_PARAGRAPH:
+        found += _marks(body.split("\n"))
     return found
+
+
+def _long_lines(body: str) -> list[Finding]:
+    if not _LONG_LINE.search(body):
+        return []
+    message = "这一行有 {} 个字符，超过 {} 的上限；请分成几段（段落之间空一行）"
+    long = [(n, len(line)) for n, line in enumerate(body.split("\n")) if len(line) > MAX_LINE]
+    return [(n, "body.long_line", message.format(length, MAX_LINE)) for n, length in long[:20]]
 
 
 def depth_of(line: str) -> int:
@@ -61,15 +68,18 @@ def depth_of(line: str) -> int:
     return len(_MARKER.findall(prefix.group())) + (len(indent) + 3 * indent.count("\t")) // 4
 
 
-def _nesting(lines: list[str]) -> list[Finding]:
-    for n, line in enumerate(lines):
-        depth = depth_of(line[:1000])
+def _nesting(body: str) -> list[Finding]:
+    """The first line nested too deep. Such a line starts with over MAX_DEPTH characters of
+    markers and indent, so only those lines are measured."""
+    for match in _DEEP_CANDIDATE.finditer(body):
+        end = body.find("\n", match.start(), match.start() + 1000)
+        depth = depth_of(body[match.start() : end if end >= 0 else match.start() + 1000])
         if depth > MAX_DEPTH:
             message = (
                 f"列表或引用嵌套了 {depth} 层，超过 {MAX_DEPTH} 层的上限（多半是行首的“-”“>”或缩进有误）；"
                 "请减少层级"
             )
-            return [(n, "body.too_complex", message)]
+            return [(body.count("\n", 0, match.start()), "body.too_complex", message)]
     return []
 
 
@@ -99,14 +109,11 @@ def _too_many(where: str, count: int, bound: int) -> str:
     )
 
 
-def _headings(lines: list[str]) -> list[Finding]:
-    count = 0
-    for n, line in enumerate(lines):
-        if line[:1] in (" ", "#", "=", "-") and _HEADING.match(line):
-            count += 1
-            if count > MAX_HEADINGS:
-                message = f"标题超过 {MAX_HEADINGS} 个（年度报告只有十几个），请检查是否误加了 # 或 ===、---"
-                return [(n, "body.too_complex", message)]
+def _headings(body: str) -> list[Finding]:
+    for count, match in enumerate(_HEADING.finditer(body), 1):
+        if count > MAX_HEADINGS:
+            message = f"标题超过 {MAX_HEADINGS} 个（年度报告只有十几个），请检查是否误加了 # 或 ===、---"
+            return [(body.count("\n", 0, match.start()), "body.too_complex", message)]
     return []
 
 
