@@ -224,7 +224,7 @@ def test_cli_exit_codes(minimal_root):
     write_files(minimal_root, {"content/townships/test-town/2018.md": "---\nyear: [2018\n---\n"})
     broken = run("build")
     assert broken.returncode == 1
-    assert "content/townships/test-town/2018.md:3" in broken.stdout
+    assert "content/townships/test-town/2018.md:2" in broken.stdout  # where the bracket opened
     assert "Traceback" not in broken.stderr
 
 

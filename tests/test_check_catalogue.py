@@ -1,5 +1,6 @@
 """The problem-code catalogue is complete: every code the generator emits is documented, every
-documented code is emitted, and every code has a broken-input test in tests/test_check_*.py."""
+documented code is emitted, and every code has a broken-input test in tests/test_check_*.py or
+tests/test_hostile_*.py."""
 
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ def test_every_code_in_the_generator_is_catalogued_and_vice_versa():
 
 
 def test_every_code_has_a_broken_input_test():
-    tested = _literals(p for p in (REPO / "tests").glob("test_check_*.py") if p.name != "test_check_catalogue.py")
+    tests = [*(REPO / "tests").glob("test_check_*.py"), *(REPO / "tests").glob("test_hostile_*.py")]
+    tested = _literals(p for p in tests if p.name != "test_check_catalogue.py")
     assert set(CODES) - tested == set()
 
 

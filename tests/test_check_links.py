@@ -59,12 +59,15 @@ def test_template_link_to_a_missing_anchor_of_another_page_fails_a_cold_build(mi
 
 
 def test_broken_anchor_fails_the_build(minimal_root):
+    """Found by the content check, at the link's line (issue 17: it was found only after
+    rendering, by link.broken at line 0)."""
     write_files(
         minimal_root, {REPORT: "---\nyear: 2018\n---\n## 一、概述\n\n见[上文](#没有这一节)，[概述](#一概述)。\n"}
     )
     result = build_site(minimal_root)
-    assert _codes(result) == [("link.broken", REPORT)]
-    assert "#没有这一节" in next(p.message for p in result.problems if p.code == "link.broken")
+    links = [p for p in result.problems if "link" in p.code]
+    assert [(p.code, p.path, p.line) for p in links] == [("body.broken_link", REPORT, 6)]
+    assert "#没有这一节" in links[0].message
 
 
 def test_link_to_a_removed_report_is_reported_and_the_old_site_stays(minimal_root):
@@ -83,11 +86,24 @@ def test_link_to_a_removed_report_is_reported_and_the_old_site_stays(minimal_roo
 
 
 def test_page_carried_over_unchanged_is_checked_when_an_anchor_it_needs_is_lost(minimal_root):
-    write_files(minimal_root, {ABOUT: "---\ntitle: 关于\n---\n见[概述](/townships/test-town/2018/#一概述)。\n"})
+    """A template's link to a report's heading: the content check cannot see it, the build's can."""
+    shutil.copytree(REPO / "templates", minimal_root / "templates")
+    page = minimal_root / "templates/page.html"
+    link = '<a href="{{ urls.report(\'test-town\', 2018) }}#一概述">概述</a>'
+    page.write_text(page.read_text("utf-8").replace("{% block main %}", "{% block main %}" + link, 1), "utf-8")
+    write_files(minimal_root, {ABOUT: "---\ntitle: 关于\n---\n关于本站。\n"})
     assert build_site(minimal_root).ok
     write_files(minimal_root, {REPORT: "---\nyear: 2018\n---\n## 一、总体情况\n\n正文。\n"})
     result = build_site(minimal_root)
     assert _codes(result) == [("link.broken", ABOUT)]
+
+
+def test_content_link_to_a_lost_anchor_is_found_by_the_check(minimal_root):
+    write_files(minimal_root, {ABOUT: "---\ntitle: 关于\n---\n见[概述](/townships/test-town/2018/#一概述)。\n"})
+    assert build_site(minimal_root).ok
+    write_files(minimal_root, {REPORT: "---\nyear: 2018\n---\n## 一、总体情况\n\n正文。\n"})
+    result = build_site(minimal_root)
+    assert [(p.code, p.path, p.line) for p in result.problems if "link" in p.code] == [("body.broken_link", ABOUT, 4)]
 
 
 def test_incremental_build_reads_only_pages_written_anew(minimal_root, tmp_path):

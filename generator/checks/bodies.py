@@ -13,7 +13,9 @@ from datetime import date
 from posixpath import normpath
 from urllib.parse import unquote, urljoin, urlsplit
 
+from generator.checks.body_limits import body_limits
 from generator.checks.boilerplate import LEFTOVERS
+from generator.checks.link_targets import Anchors
 from generator.content.markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, normalize_heading
 from generator.model.problems import WARNING, Problem
 from generator.model.schema import Schemas
@@ -21,15 +23,24 @@ from generator.model.site import Report, Site
 from generator.model.urls import Urls
 
 _CN_DIGITS = "〇○OoＯ零一二三四五六七八九"
-_CN_YEAR = re.compile(rf"[一二][〇○OoＯ零][{_CN_DIGITS}]*年")
+# Every pattern here runs over text from pull requests: each is linear in its input (no two
+# quantifiers that can share a run of characters, no start inside a run that an earlier start
+# scanned). tests/test_hostile_patterns.py runs them on adversarial 100 KB inputs.
+# A whole run of Chinese digits before 年 (the lookbehind starts it only at the run's start);
+# the year is that run from its first 一/二 + 〇 (garbled_dates), as the unanchored pattern found it.
+_CN_YEAR = re.compile(rf"(?<![{_CN_DIGITS}])[{_CN_DIGITS}]+年")
+_CN_YEAR_START = re.compile(r"[一二][〇○OoＯ零]")
 _GLUED_MONTH = re.compile(r"(?<!\d)(\d{4})(1[0-2]|[1-9])月")
 _DATE = re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日")
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)((?:\s+[^<>]*?)?)\s*/?>")
+_HEADING = re.compile(r"(#{1,6})\s+(.*)")  # closing #s and spaces are stripped by heading_text
+# The attributes run to the first > (they cannot hold < or >); a closing "/" and spaces are
+# stripped by removed_html. (The old `(\s+[^<>]*?)?\s*/?>` was cubic on `<a` and spaces.)
+_TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)((?:\s[^<>]*)?)/?>")
 _ATTR = re.compile(r"([A-Za-z_:][\w:.-]*)\s*(?:=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 _CONTENT_DROPPED = {"script", "style"}  # nh3 drops these with everything inside them
-_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# The target stops at "]": else each "](" of "](](](…" would scan to the end of the line.
+_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>\]]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _HREF = re.compile(r"""\shref\s*=\s*["']([^"']+)["']""")
 
 
@@ -55,7 +66,9 @@ def body_findings(path: str, body: str, first: int, covered: set[str]) -> BodyFi
         number = bisect.bisect_right(starts, offset) - 1
         return Problem(path, first + number, code, message, WARNING, offset - starts[number] + 1)
 
-    problems = [at(o, "body.garbled_date", m) for o, m in garbled_dates(text)]
+    # What the Markdown engine could not render in bounded time: errors, so that build never meets it.
+    problems = [Problem(path, first + n, code, message) for n, code, message in body_limits(body)]
+    problems += [at(o, "body.garbled_date", m) for o, m in garbled_dates(text)]
     problems += [at(o, "body.leftover", m) for o, m in leftovers(text)]
     links = []
     for number, line in lines.items():
@@ -89,10 +102,11 @@ def garbled_dates(text: str) -> list[tuple[int, str]]:
     """(0-based offset, message) for each garbled date in the text."""
     found = []
     for match in _CN_YEAR.finditer(text):
-        digits = match.group(0)[:-1]
-        if len(digits) != 4:
-            message = f"年份“{match.group(0)}”不完整（中文年份应为四位，如“二〇一七年”），请按原件补全"
-            found.append((match.start(), message))
+        start = _CN_YEAR_START.search(match.group(0))
+        year = match.group(0)[start.start() :] if start else ""
+        if year and len(year) != 5:  # four digits and 年
+            message = f"年份“{year}”不完整（中文年份应为四位，如“二〇一七年”），请按原件补全"
+            found.append((match.start() + start.start(), message))
     for match in _GLUED_MONTH.finditer(text):
         year, month = match.groups()
         found.append((match.start(), f"“{match.group(0)}”缺少“年”字，应为“{year}年{month}月”"))
@@ -117,7 +131,7 @@ def removed_html(line: str) -> list[str]:
     """What the sanitiser (markup.to_html, nh3 allow-list) will remove from this line."""
     removed = []
     for match in _TAG.finditer(line):
-        closing, name, attrs = match.group(1), match.group(2).lower(), match.group(3)
+        closing, name, attrs = match.group(1), match.group(2).lower(), match.group(3).rstrip().removesuffix("/")
         if name not in ALLOWED_TAGS:
             if not closing:
                 inner = "连同其中的内容" if name in _CONTENT_DROPPED else "只保留其中的文字"
@@ -133,41 +147,60 @@ def removed_html(line: str) -> list[str]:
 
 def empty_sections(body: str) -> list[tuple[int, str]]:
     """(0-based line, heading text) of headings with nothing under them before the next heading
-    of the same or a higher level."""
-    headings, texts = [], []
+    of the same or a higher level: the next line with anything on it is such a heading, or none."""
+    empty = []
+    open_heading: tuple[int, int, str] | None = None  # the last heading, while nothing followed it
     for number, line in _prose_lines(body):
         match = _HEADING.match(line)
         if match:
-            headings.append((number, len(match.group(1)), match.group(2)))
+            if open_heading and len(match.group(1)) <= open_heading[1]:
+                empty.append((open_heading[0], open_heading[2]))
+            open_heading = (number, len(match.group(1)), heading_text(match.group(2)))
         elif line.strip():
-            texts.append(number)
-    empty = []
-    for index, (number, level, text) in enumerate(headings):
-        later = [h for h in headings[index + 1 :] if h[1] <= level]
-        end = later[0][0] if later else float("inf")
-        has_sub = any(number < h[0] < end for h in headings[index + 1 :])
-        if not has_sub and not any(number < t < end for t in texts):
-            empty.append((number, text))
+            open_heading = None
+    if open_heading:
+        empty.append((open_heading[0], open_heading[2]))
     return empty
+
+
+def heading_text(rest: str) -> str:
+    """A heading's text without the closing #s and spaces (str methods: a pattern for these
+    trailing runs was cubic on long runs of spaces)."""
+    return rest.rstrip().rstrip("#").rstrip()
 
 
 def _links(line: str) -> list[str]:
     found = [*_MD_LINK.findall(line), *_HREF.findall(line)]
-    return [
-        link
-        for link in found
-        if not urlsplit(link).scheme and not link.startswith(("#", "//")) and urlsplit(link).path
-    ]
+    return [link for link in found if not urlsplit(link).scheme and not link.startswith("//")]
 
 
-def _resolves(link: str, page_url: str, known: Set[str]) -> bool:
-    """`link` from the page at `page_url` (both relative to the site root) reaches a known page."""
-    target = urlsplit(link).path
-    resolved = target.lstrip("/") if target.startswith("/") else urljoin(page_url, target)
-    resolved = unquote(normpath("/" + resolved).lstrip("/")) + ("/" if target.endswith("/") else "")
-    if resolved.startswith("static/"):
-        return True
-    return any(candidate in known for candidate in (resolved, resolved.rstrip("/") + "/", resolved + "/"))
+def link_problem(link: str, page_url: str, known: Set[str], anchors: Anchors, base_path: str) -> str:
+    """What is wrong with `link` from the page at `page_url` (both relative to the site root): a
+    page or static file the site lacks, or a #fragment its page lacks; "" when it is fine.
+    A link may carry the base path too, copied from the address bar."""
+    parts = urlsplit(link)
+    resolved = parts.path.lstrip("/") if parts.path.startswith("/") else urljoin(page_url, parts.path)
+    resolved = unquote(normpath("/" + resolved).lstrip("/")) + ("/" if parts.path.endswith("/") else "")
+    prefix = base_path.lstrip("/")
+    unprefixed = resolved[len(prefix) :] if prefix and resolved.startswith(prefix) else resolved
+    if unprefixed.startswith("static/") or resolved.startswith("static/"):
+        static = resolved if resolved.startswith("static/") else unprefixed
+        return "" if static in known else f"链接“{link}”指向的文件 /{static} 不存在，请改正地址或删去链接"
+    page = next((c for c in (resolved, resolved.rstrip("/") + "/", resolved + "/") if c in known), None)
+    if page is None:
+        return f"链接“{link}”指向本站不存在的页面，请改正地址或删去链接"
+    fragment = unquote(parts.fragment)
+    if not fragment:
+        return ""
+    if page not in anchors.pages and prefix and page.startswith(prefix):
+        page = page[len(prefix) :]
+    ids = anchors.of(page)
+    if ids is None or fragment in ids:
+        return ""
+    own = sorted(i for i in ids - anchors.fixed if not i.startswith("t-"))  # headings and tables, not cells
+    where = f"（该页的标题有：{'、'.join(f'#{i}' for i in own[:6])}）" if own else ""
+    lead = f"链接“{link}”指向本页的" if link.startswith("#") else f"链接“{link}”指向该页的"
+    return f"{lead}“#{fragment}”，该页上没有这个位置{where}；请改正或删去“#…”"
 
 
 def known_paths(site: Site, page_urls: Iterable[str]) -> frozenset[str]:
@@ -196,17 +229,19 @@ def page_body_problems(site: Site) -> list[Problem]:
 
 
 def broken_body_links(site: Site, known: Set[str]) -> list[Problem]:
-    """Links in report and page bodies to pages of this site that it does not have. Linear: only
-    the bodies that have a link at all are read line by line."""
+    """Links in report and page bodies to pages, static files or #anchors of this site that it does
+    not have. Linear: only the bodies that have a link at all are read line by line (and only the
+    pages a #fragment points at are converted, for their anchors)."""
     bodies = [(r.path, r.body, r.body_line, f"townships/{r.township}/{r.year}/") for r in site.reports]
     bodies += [(p.path, p.body, p.body_line, f"{p.name}/") for p in site.pages]
     problems = []
+    anchors = Anchors(site)  # made lazily: reads nothing until a link needs it
     for path, body, first, url in bodies:
         if "](" not in body and "href" not in body:
             continue
         for number, line in _prose_lines(body):
             for link in _links(line) if ("](" in line or "href" in line) else ():
-                if not _resolves(link, url, known):
-                    message = f"链接“{link}”指向本站不存在的页面，请改正地址或删去链接"
+                message = link_problem(link, url, known, anchors, site.config.base_path)
+                if message:
                     problems.append(Problem(path, first + number, "body.broken_link", message))
     return problems

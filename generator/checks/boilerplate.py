@@ -8,7 +8,8 @@ import re
 LEFTOVERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), what)
     for pattern, what in (
-        (r"\[bookmark:[^\]]*\]", "Word 转换留下的书签标记"),
+        # to the next "[" at most: each of many unclosed "[bookmark:" would else scan to the end
+        (r"\[bookmark:[^\[\]]*\]", "Word 转换留下的书签标记"),
         (r"点击(?:数|量|率)\s*[:：]", "网页上的点击计数"),
         (r"(?:浏览|阅读|访问)(?:次数|量)\s*[:：]", "网页上的浏览计数"),
         (r"登录\s*[|｜/]\s*注册", "网站的“登录|注册”导航"),

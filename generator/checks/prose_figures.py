@@ -43,8 +43,8 @@ _SENTENCES = re.compile(r"[^。；;！!？?\n·•●▪]+")
 _CLAUSE_PARTS = re.compile(r"其中")
 _NOT_PROACTIVE = re.compile(r"申请|复议|诉讼|收费|收取|答复|办理|受理|咨询|投诉|建议|提案|来电|留言")
 _NEGATION = re.compile(NEG)
-_NUMBER_AFTER = re.compile(r"\d+\s*[件起宗次元]")
-_APPROX_AFTER = re.compile(rf"\s*{APPROX}")
+_NUMBER_AFTER = re.compile(r"(?<!\d)\d+\s*[件起宗次元]")  # from a run's first digit only: linear
+_APPROX_AFTER = re.compile(rf"(?<!\s)\s*{APPROX}")  # matched where a number ends: linear anywhere
 _ZH = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _BLOCK_STARTS = ("#", "|", "- ", "* ", "+ ", ">")
 _HAS_FULL_WIDTH = re.compile("[０-９．＋：]")
@@ -248,7 +248,7 @@ def _part(pattern: Pattern, sentence: str, match: re.Match) -> str:
     years ("历年累计318条"), one way applications came ("当面申请1件"), and for the proactive count one
     channel ("通过网站主动公开…"), posts on new media that do not say 主动公开, or one kind of
     information ("…政策文件41条")."""
-    if not pattern.row and re.match(rf"\s*{APPROX}", sentence[match.end(1) :]):
+    if not pattern.row and _APPROX_AFTER.match(sentence, match.end(1)):
         return _ROUND
     if pattern.row:
         return ""
@@ -312,18 +312,20 @@ def _blocks(text: str) -> list[tuple[str, list[int], list[int]]]:
     offsets: list[int] = []
     numbers: list[int] = []
     previous_break = True
+    length = 0  # of the block so far (a sum over its parts per line was quadratic in its lines)
     for number, line in enumerate(_half_width(text).split("\n")):
         stripped = line.strip()
         structural = stripped.startswith(_BLOCK_STARTS)
         if not stripped or previous_break or structural:
             if parts:
                 blocks.append(("".join(parts), offsets, numbers))
-            parts, offsets, numbers = [], [], []
+            parts, offsets, numbers, length = [], [], [], 0
         previous_break = structural or not stripped
         if stripped:
-            offsets.append(sum(map(len, parts)))
+            offsets.append(length)
             numbers.append(number)
             parts.append(stripped)
+            length += len(stripped)
     if parts:
         blocks.append(("".join(parts), offsets, numbers))
     return blocks

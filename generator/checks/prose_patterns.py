@@ -3,7 +3,10 @@ as data: one Pattern per phrasing, read by generator/prose_figures.py.
 
 Each pattern states what it counts. Priority 1 is a stated total ("共计主动公开…", "总数…"), 2 a plain
 statement ("主动公开政府信息N条"), 3 a loose mention that is often a part of the total. A number is
-NUM: digits, Chinese numerals, or a sum as printed ("2+2").
+NUM: digits (also "1,234"), Chinese numerals, or a sum as printed ("2+2"). It starts only where a
+run of digits does, and its parts are bounded (15 digits, 20 terms, 6 groups): a pattern that begins
+with it would else scan the rest of a long run of digits from each of them (issue 17;
+tests/test_hostile_patterns.py).
 """
 
 from __future__ import annotations
@@ -11,7 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-NUM = r"(\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?(?:\s*[+＋]\s*\d+)*|[零〇一二两三四五六七八九十百]{1,4})"
+NUM = (
+    r"((?<!\d)(?:\d{1,3}(?:,\d{3}){1,5}(?![\d,])|\d{1,15}(?:\.\d{1,6})?(?:\s*[+＋]\s*\d{1,15}){0,20})"
+    r"|[零〇一二两三四五六七八九十百]{1,4})"
+)
 GAP = r"[^，,。；;：:\d]{0,%d}?"
 COLON = r"[：:]?\s*"
 # "未经复议直接起诉" and "尚未审结" are not negations

@@ -10,6 +10,7 @@ from pathlib import PurePosixPath
 from urllib.parse import urlparse
 
 from generator.content.fields import FieldReader, as_mapping
+from generator.content.quantities import read_quantity, shown
 from generator.content.table_values import derive_figures, read_tables
 from generator.model.problems import WARNING, Problem
 from generator.model.schema import Schemas, format_for_year
@@ -273,7 +274,7 @@ def _format(reader: FieldReader, schemas: Schemas, year: int) -> str:
     expected = format_for_year(schemas, year)
     fmt_id = reader.text("format", "报告格式", default=expected.id if expected else "pre2019")
     if fmt_id not in schemas:
-        reader.problem(("format",), "format.unknown", f"没有“{fmt_id}”这种格式，可选：{'、'.join(schemas)}")
+        reader.problem(("format",), "format.unknown", f"没有“{shown(fmt_id)}”这种格式，可选：{'、'.join(schemas)}")
         return expected.id if expected else "pre2019"
     if expected and fmt_id != expected.id:
         reader.problem(
@@ -302,12 +303,15 @@ def _figures(reader: FieldReader) -> dict[str, Figure]:
     figures = {}
     for name, value in as_mapping(reader, "figures", "关键数字").items():
         keys = ("figures", name)
+        reading = read_quantity(value, "money" if name == "fees" else "count")
         if name not in FIGURE_NAMES:
             reader.problem(keys, "figure.unknown", f"不认识的关键数字“{name}”，可用：{'、'.join(FIGURE_NAMES)}")
-        elif isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            reader.problem(keys, "figure.type", f"关键数字“{name}”应为不小于 0 的数字，实为“{value}”")
+        elif reading.value is None:
+            code = "figure.range" if reading.kind == "range" else "figure.type"
+            unit = "；不要带“条”“件”等单位" if reading.kind == "type" and isinstance(value, str) else ""
+            reader.problem(keys, code, f"关键数字“{name}”{reading.reason}{unit}")
         else:
-            figures[name] = Figure(name, value, "prose", reader.source.line_of(*keys))
+            figures[name] = Figure(name, reading.value, "prose", reader.source.line_of(*keys))
     return figures
 
 

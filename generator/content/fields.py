@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from generator.content.quantities import shown
 from generator.model.problems import Problem
 from generator.model.source import Source
 
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+MAX_TEXT = 2_000  # characters in a field such as a title or an organ's name (a body is not a field)
 
 
 @dataclass
@@ -47,9 +49,21 @@ class FieldReader:
         if isinstance(value, (dict, list)):
             self.problem((name,), "field.type", f"“{name}”（{label}）应为一段文字")
             return default
+        literal = self.source.literals.get((name,))
+        if literal is not None and not isinstance(value, str):
+            message = (
+                f"“{name}”（{label}）写的“{shown(literal)}”会被 YAML 读成 {shown(value)}，"
+                f"请用引号括起来：{name}: \"{shown(literal)}\""
+            )
+            self.problem((name,), "field.type", message)
+            return literal.strip() or default
         text = str(value).strip()
         if required and not text:
             self.problem((name,), "field.required", f"“{name}”（{label}）不能为空")
+        if len(text) > MAX_TEXT:
+            message = f"“{name}”（{label}）有 {len(text)} 个字，超过 {MAX_TEXT} 字的上限，多半是误粘贴了正文；请改短"
+            self.problem((name,), "field.type", message)
+            text = text[:MAX_TEXT]  # an error already: what else quotes it stays short
         return text or default
 
     def integer(self, name: str, label: str, required: bool = False) -> int | None:
@@ -59,7 +73,7 @@ class FieldReader:
                 self._missing(name, label)
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self.problem((name,), "field.type", f"“{name}”（{label}）应为整数，实为“{value}”")
+            self.problem((name,), "field.type", f"“{name}”（{label}）应为整数，实为“{shown(value)}”")
             return None
         return value
 
@@ -69,7 +83,8 @@ class FieldReader:
             return None
         match = _DATE.match(str(value).strip())
         if not match:
-            self.problem((name,), "date.format", f"“{name}”（{label}）应写成 年-月-日，如 2020-01-20，实为“{value}”")
+            message = f"“{name}”（{label}）应写成 年-月-日，如 2020-01-20，实为“{shown(value)}”"
+            self.problem((name,), "date.format", message)
             return None
         try:
             return date(*(int(g) for g in match.groups()))

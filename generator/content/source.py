@@ -6,15 +6,17 @@ Nothing here raises on bad content: every problem comes back as a `Problem` valu
 from __future__ import annotations
 
 import hashlib
-from typing import Any
 
 import yaml
 
-from generator.content.yaml_errors import explain
+from generator.content.characters import scan_text
+from generator.content.yaml_errors import explain, syntax_problem
+from generator.content.yaml_reader import Read, compose
 from generator.model.problems import ERROR, Problem
-from generator.model.source import _CELLS, KeyPath, Source
+from generator.model.source import Source
 
 MAX_BYTES = 2 * 1024 * 1024  # a report is 5-50 KB; anything this large is a pasted binary
+
 
 def _loader_class() -> type:
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -72,80 +74,24 @@ def _encoding_message(raw: bytes) -> str:
     return "文件不是 UTF-8 编码，请另存为 UTF-8 编码"
 
 
-def parse_yaml(path: str, text: str, first_line: int = 1) -> tuple[Any, dict, dict, list[Problem]]:
-    """YAML → (data, lines, columns, problems); `first_line` is where `text` starts in the file."""
-    problems = [
+def parse_yaml(path: str, text: str, first_line: int = 1) -> Read:
+    """YAML → values, key lines and columns, problems; `first_line` is where `text` starts in the file."""
+    tabs = [
         Problem(path, first_line + n, "yaml.tab", "YAML 中不能用 Tab 缩进，请改用空格", column=line.index("\t") + 1)
         for n, line in enumerate(text.split("\n"))
         if "\t" in line[: len(line) - len(line.lstrip())]
     ]
-    if problems:
-        return None, {}, {}, problems
+    if tabs:
+        return Read(problems=tabs)
     try:
-        loader = _LOADER(text)
-        try:
-            node = loader.get_single_node()
-            lines: dict[KeyPath, int] = {}
-            columns: dict[KeyPath, int] = {}
-            _walk(path, node, (), first_line, lines, columns, problems)
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = first_line + (mark.line if mark else 0)
-        reason = explain(exc.problem, exc.context)
-        return (
-            None,
-            {},
-            {},
-            [
-                Problem(
-                    path,
-                    line,
-                    "yaml.syntax",
-                    f"YAML 语法错误：{reason}",
-                    column=(mark.column + 1) if mark else 0,
-                )
-            ],
-        )
-    except yaml.YAMLError as exc:
-        return None, {}, {}, [Problem(path, first_line, "yaml.syntax", f"YAML 语法错误：{explain(str(exc), None)}")]
-    return data, lines, columns, problems
-
-
-def _walk(path: str, node: Any, key: KeyPath, first: int, lines: dict, columns: dict, problems: list[Problem]) -> None:
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
-        for knode, vnode in node.value:
-            name = knode.value
-            line = first + knode.start_mark.line
-            if name in seen:
-                problems.append(
-                    Problem(
-                        path,
-                        line,
-                        "yaml.duplicate_key",
-                        f"键“{name}”重复出现（第一次在第 {seen[name]} 行），请删去一处",
-                    )
-                )
-            seen[name] = line
-            item_key = (*key, name)
-            lines[item_key] = line
-            columns[item_key] = knode.start_mark.column + 1
-            _walk(path, vnode, item_key, first, lines, columns, problems)
-    elif isinstance(node, yaml.SequenceNode):
-        row = node.start_mark.line
-        if all(isinstance(item, yaml.ScalarNode) and item.start_mark.line == row for item in node.value):
-            # A table row such as [0, 1, 2] on one line: its cells share the row's line, so only
-            # their columns are kept, packed (a key per cell was most of a parsed site's memory).
-            columns[(*key, _CELLS)] = tuple(item.start_mark.column + 1 for item in node.value)
-            return
-        for index, item in enumerate(node.value):
-            item_key = (*key, index)
-            lines[item_key] = first + item.start_mark.line
-            columns[item_key] = item.start_mark.column + 1
-            _walk(path, item, item_key, first, lines, columns, problems)
+        read = compose(path, text, first_line, _LOADER)
+    except yaml.YAMLError as exc:  # not a syntax error at a place (the scan leaves no reader error)
+        return Read(problems=[Problem(path, first_line, "yaml.syntax", f"YAML 语法错误：{explain(str(exc), None)}")])
+    if read.error is not None:
+        return Read(problems=[*read.problems, syntax_problem(path, read.error, first_line)])
+    if any(p.code == "yaml.depth" for p in read.problems):  # the reading stopped there
+        return Read(problems=read.problems)
+    return read
 
 
 def read_markdown(path: str, raw: bytes) -> tuple[Source | None, list[Problem]]:
@@ -153,6 +99,8 @@ def read_markdown(path: str, raw: bytes) -> tuple[Source | None, list[Problem]]:
     text, problems = decode(path, raw)
     if text is None:
         return None, problems
+    text, found = scan_text(path, text)
+    problems += found
     digest = hashlib.sha256(raw).hexdigest()
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != "---":
@@ -168,18 +116,18 @@ def read_markdown(path: str, raw: bytes) -> tuple[Source | None, list[Problem]]:
             *problems,
             Problem(path, 1, "frontmatter.unclosed", "元数据没有结束：在字段之后加一行 ---，再写正文"),
         ]
-    data, key_lines, key_columns, yaml_problems = parse_yaml(path, "\n".join(lines[1:end]), 2)
-    problems += yaml_problems
-    if data is None and yaml_problems:
+    read = parse_yaml(path, "\n".join(lines[1:end]), 2)
+    problems += read.problems
+    if read.data is None and read.problems:
         return None, problems
-    if not isinstance(data, dict):
+    if not isinstance(read.data, dict):
         return None, [
             *problems,
             Problem(path, 2, "frontmatter.not_mapping", "元数据应为“字段: 值”的形式，例如 year: 2019"),
         ]
     body = "\n".join(lines[end + 1 :])
     head = hashlib.sha256("\n".join(lines[:end]).encode()).hexdigest()
-    return Source(path, digest, data, body, end + 2, key_lines, key_columns, head), problems
+    return Source(path, digest, read.data, body, end + 2, read.lines, read.columns, head, read.literals), problems
 
 
 def read_yaml(path: str, raw: bytes) -> tuple[Source | None, list[Problem]]:
@@ -187,11 +135,13 @@ def read_yaml(path: str, raw: bytes) -> tuple[Source | None, list[Problem]]:
     text, problems = decode(path, raw)
     if text is None:
         return None, problems
-    data, key_lines, key_columns, yaml_problems = parse_yaml(path, text)
-    problems += yaml_problems
-    if yaml_problems and data is None:
+    text, found = scan_text(path, text)
+    problems += found
+    read = parse_yaml(path, text)
+    problems += read.problems
+    if read.problems and read.data is None:
         return None, problems
-    if not isinstance(data, dict):
+    if not isinstance(read.data, dict):
         return None, [*problems, Problem(path, 1, "yaml.not_mapping", "文件内容应为“字段: 值”的形式", ERROR)]
     digest = hashlib.sha256(raw).hexdigest()
-    return Source(path, digest, data, "", 0, key_lines, key_columns), problems
+    return Source(path, digest, read.data, "", 0, read.lines, read.columns, literals=read.literals), problems

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import math
-
-from generator.content.source import Source
+from generator.content.quantities import read_quantity
 from generator.model.problems import Problem
 from generator.model.schema import Column, Format, Schemas, Table
 from generator.model.site import Cell, Figure, TableValues
+from generator.model.source import Source
 
 
 def read_tables(source: Source, schemas: Schemas, fmt_id: str) -> tuple[tuple[TableValues, ...], list[Problem]]:
@@ -118,27 +117,19 @@ def _read_rows(table: Table, rows: dict, problem) -> dict[str, tuple[Cell, ...]]
     return values
 
 
+_CELL_CODES = {"type": "table.cell_type", "range": "table.range", "negative": "table.negative"}
+
+
 def _cell(table: Table, row_label: str, column: Column, cell: object, keys: tuple, problem) -> Cell:
     where = f"{table.number}「{row_label}」行「{column.label}」列"
     if cell is None:
         problem(keys, "table.blank", f"{where}为空白，按 0 计算", "notice")
         return None
-    if (
-        isinstance(cell, bool)
-        or not isinstance(cell, (int, float))
-        or (isinstance(cell, float) and not math.isfinite(cell))
-    ):
-        problem(keys, "table.cell_type", f"{where}应为数字，实为“{cell}”；没有数据请填 0")
-        return None
-    if column.type != "money" and isinstance(cell, float):
-        if not cell.is_integer():
-            problem(keys, "table.cell_type", f"{where}应为整数，实为 {cell}")
-            return None
-        cell = int(cell)
-    if cell < 0 and column.type != "signed_count":
-        problem(keys, "table.negative", f"{where}不能为负数，实为 {cell}")
-        return None
-    return cell
+    reading = read_quantity(cell, column.type)
+    if reading.value is None:
+        hint = "；没有数据请填 0" if reading.kind == "type" and not isinstance(cell, (int, float)) else ""
+        problem(keys, _CELL_CODES[reading.kind], f"{where}{reading.reason}{hint}")
+    return reading.value
 
 
 def cell_value(tables: tuple[TableValues, ...], schemas: Schemas, table_id: str, row_id: str, column_id: str) -> Cell:

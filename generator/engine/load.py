@@ -31,7 +31,7 @@ from generator.content.listing import NO_CONTENT, Listing, file_digest, list_con
 from generator.content.revisions import with_revisions
 from generator.engine.keys import code_digest, digest
 from generator.engine.pool import Workers, parallel
-from generator.engine.project import template_problems
+from generator.engine.project import static_files, template_folders, template_problems
 from generator.model.cells import stated_cells
 from generator.model.pages import View, facets_of, report_facet
 from generator.model.problems import Problem, sort_problems
@@ -117,7 +117,7 @@ def load(root: Path, options: LoadOptions, memo, listing: Listing | None = None)
     site = _for_publishing(root, site, options, memo)
     problems += relative_base_url(site.config, small["content/site.yaml"])
     view = _view(site, results, options)
-    problems += [p for check in options.checks.site for p in check.run(site, _known(view))]
+    problems += [p for check in options.checks.site for p in check.run(site, _known(view, root))]
     return Loaded(site, tuple(sort_problems(problems)), view, listing)
 
 
@@ -247,5 +247,7 @@ def _view(site: Site, results: Iterable[TownshipResult], options: LoadOptions) -
     return replace(view, pages=plan(view))
 
 
-def _known(view: View) -> frozenset[str]:
-    return known_paths(view.site, (page.url for page in view.pages))
+def _known(view: View, root: Path) -> frozenset[str]:
+    """Every path a body may link to: the pages, the attachments and the static files."""
+    static = (rel for _, rel in static_files(template_folders(root)))
+    return known_paths(view.site, (page.url for page in view.pages)) | frozenset(static)

@@ -33,24 +33,33 @@ class Project:
         return self.root / CACHE_DIR
 
     def static_files(self) -> list[tuple[Path, str]]:
-        """(source, output path) of each static file: a site's own file hides the default one of
-        the same name. Links are left out (template_problems reports them)."""
-        found: dict[str, Path] = {}
-        for folder in reversed(self.templates):
-            static = folder / "static"
-            if static.is_dir():
-                found.update({f"static/{e.rel}": static / e.rel for e in walk(static) if e.kind == "file"})
-        return [(found[rel], rel) for rel in sorted(found)]
+        return static_files(self.templates)
 
     def assets(self) -> tuple[tuple[str, str], ...]:
         """Static file name → digest of its bytes (the URLs carry it: a changed file is fetched anew)."""
         return tuple((rel.removeprefix("static/"), tree_digest(path)) for path, rel in self.static_files())
 
 
-def open_project(root: Path, schema_dir: Path = SCHEMA_DIR) -> Project:
+def static_files(templates: tuple[Path, ...]) -> list[tuple[Path, str]]:
+    """(source, output path) of each static file: a site's own file hides the default one of
+    the same name. Links are left out (template_problems reports them)."""
+    found: dict[str, Path] = {}
+    for folder in reversed(templates):
+        static = folder / "static"
+        if static.is_dir():
+            found.update({f"static/{e.rel}": static / e.rel for e in walk(static) if e.kind == "file"})
+    return [(found[rel], rel) for rel in sorted(found)]
+
+
+def template_folders(root: Path) -> tuple[Path, ...]:
+    """The site's own templates/ (if it has one), then the ones xxgk ships with."""
     own = root / "templates"
     defaults = default_templates()
-    templates = (own, defaults) if own.is_dir() and own.resolve() != defaults.resolve() else (defaults,)
+    return (own, defaults) if own.is_dir() and own.resolve() != defaults.resolve() else (defaults,)
+
+
+def open_project(root: Path, schema_dir: Path = SCHEMA_DIR) -> Project:
+    templates = template_folders(root)
     return Project(root, templates, code_digest(schema_dir), digest(*(tree_digest(t) for t in templates)), schema_dir)
 
 

@@ -23,6 +23,9 @@ class Source:
     lines: dict[KeyPath, int] = field(default_factory=dict)
     columns: dict[KeyPath, int] = field(default_factory=dict)
     head: str = ""  # sha256 of the front matter alone: what list pages show changes only with it
+    # key path → the text written, for a value YAML reads as something else (`no` → False,
+    # `2020.10` → 2020.1, `0123` → 83): a text field must not take such a value silently
+    literals: dict[KeyPath, str] = field(default_factory=dict)
 
     def line_of(self, *keys: str | int) -> int:
         """The line of the deepest key of `keys` that the file has (1 if none)."""

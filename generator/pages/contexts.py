@@ -10,7 +10,7 @@ import markdown
 from generator.content.markup import normalize_heading, split_sections, to_html
 from generator.model.cells import format_cell
 from generator.model.pages import Page
-from generator.model.site import FIGURES, Report, Site
+from generator.model.site import FIGURES, ContentPage, Report, Site
 from generator.model.site_index import SiteIndex, year_gaps
 from generator.model.urls import Urls
 from generator.pages.charts import figure_charts
@@ -18,6 +18,7 @@ from generator.pages.guide import expand_generated
 from generator.pages.search_page import search_context
 from generator.pages.structured_data import report_downloads, report_jsonld
 from generator.pages.table_layout import Grid, table_grid
+from generator.publish.links import text_ids
 
 
 @dataclass(frozen=True)
@@ -68,10 +69,27 @@ def report_blocks(site: Site, report: Report, converter: markdown.Markdown) -> l
     return blocks
 
 
+def report_anchors(site: Site, report: Report, converter: markdown.Markdown) -> frozenset[str]:
+    """The ids a report page has from its content, made as the page makes them (report_blocks and
+    templates/report.html): a section's heading, the headings inside it, its table and cells, its
+    key figures.
+    `xxgk check` reads a link's #fragment against these, at the line of the link."""
+    ids = {f"fig-{name}" for name in report.figures}  # the key-figures list (templates/report.html)
+    for block in report_blocks(site, report, converter):
+        ids.update(text_ids(block.html))
+        if block.heading:
+            ids.add(block.anchor)
+        if block.grid:
+            ids.update(block.grid.ids)
+    return frozenset(ids)
+
+
 _SIGNATURE = re.compile(r"(?:<p>([^<]{2,40})</p>\s*)?<p>([^<]{6,20})</p>\s*$")
 _NUMERAL = "[\\d一二三四五六七八九十]{1,3}"
-_DATE = re.compile(rf"\s*(?:\d{{4}}|[〇零○O一二三四五六七八九]{{4}})年{_NUMERAL}月{_NUMERAL}日\s*")
-_ORGAN = re.compile(r".*(?:政府|办事处|委员会|办公室|公所)\s*")
+# Both are fullmatched on a short paragraph; the lookbehinds keep them linear on any text too
+# (no start inside a run of spaces, or inside a line: tests/test_hostile_patterns.py).
+_DATE = re.compile(rf"(?<!\s)\s*(?:\d{{4}}|[〇零○O一二三四五六七八九]{{4}})年{_NUMERAL}月{_NUMERAL}日\s*")
+_ORGAN = re.compile(r"(?<![^\n]).*(?:政府|办事处|委员会|办公室|公所)\s*")
 
 
 def signed(html: str, organ: str) -> str:
@@ -345,8 +363,12 @@ def content_page(page, site, index, urls, converter) -> dict:
     return {
         "title": content.title,
         "description": content.description or content.title,
-        "body": to_html(converter, expand_generated(content.body)),
+        "body": content_page_html(content, converter),
     }
+
+
+def content_page_html(content: ContentPage, converter: markdown.Markdown) -> str:
+    return to_html(converter, expand_generated(content.body))
 
 
 def not_found(page, site, index, urls, converter) -> dict:

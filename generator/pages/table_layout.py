@@ -35,6 +35,16 @@ class Grid:
     bodies: tuple[tuple[tuple[GridCell, ...], ...], ...]  # one <tbody> each
 
     @property
+    def caption_id(self) -> str:
+        return f"{self.id}-caption"
+
+    @property
+    def ids(self) -> frozenset[str]:
+        """Every id the table macro writes for this grid: a link may point at any of them."""
+        cells = (c.id for rows in (self.head, *self.bodies) for row in rows for c in row if c.id)
+        return frozenset({self.id, self.caption_id, *cells})
+
+    @property
     def sections(self) -> tuple[tuple[str, tuple[tuple[GridCell, ...], ...]], ...]:
         """("thead", rows) and ("tbody", rows) in order, so that one loop writes every cell."""
         head = (("thead", self.head),) if self.head else ()

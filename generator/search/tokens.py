@@ -22,10 +22,11 @@ _DROPPED = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>|<!--.*?--
 _BLOCK = re.compile(
     r"</?(?:address|article|aside|blockquote|br|caption|dd|div|dl|dt|figcaption|figure|footer|form|"
     r"h[1-6]|header|hr|li|main|nav|ol|p|pre|section|summary|details|table|tbody|td|tfoot|th|thead|"
-    r"tr|ul)\b[^>]*>",
+    r"tr|ul)\b[^<>]*>",
     re.I,
 )
-_TAG = re.compile(r"<[^>]*>")
+# On sanitised HTML "<" only starts a tag; stopping at the next one keeps these linear on any text.
+_TAG = re.compile(r"<[^<>]*>")
 _UPPER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 

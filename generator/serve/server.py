@@ -22,7 +22,7 @@ from datetime import date
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 import watchfiles
 
@@ -167,7 +167,10 @@ class _DevHandler(BaseHTTPRequestHandler):
         return  # one line per request would bury the rebuild messages
 
     def do_GET(self) -> None:
-        path = unquote(urlsplit(self.path).path)
+        path, refused = request_path(self.path)
+        if refused:
+            self._send(refused, f"{refused.value} {refused.phrase}".encode(), "text/plain; charset=utf-8")
+            return
         status = self.dev.status
         if path == EVENTS:
             self._events(status.generation)
@@ -180,7 +183,7 @@ class _DevHandler(BaseHTTPRequestHandler):
             return
         target = _resolve(self.dev.out, path[len(status.base_path) :])
         if target is not None and target.is_dir():
-            self._send(HTTPStatus.MOVED_PERMANENTLY, b"", "text/plain", {"Location": path + "/"})
+            self._send(HTTPStatus.MOVED_PERMANENTLY, b"", "text/plain", {"Location": quote(path + "/")})
             return
         problem_page = _problem_page(status.result)
         if problem_page and (target is None or target.suffix == ".html"):
@@ -236,15 +239,38 @@ class _DevHandler(BaseHTTPRequestHandler):
             return  # the tab was closed or reloaded: its stream ends here
 
 
+MAX_PATH = 4096  # bytes, as the OS allows (PATH_MAX); a name of a path is at most 255 (NAME_MAX)
+MAX_NAME = 255
+
+
+def request_path(raw: str) -> tuple[str, HTTPStatus | None]:
+    """A request's path, decoded; or the status that refuses it: 400 for what is no path (bad
+    percent-encoding, control characters such as %00), 404 for what no file can be called (a name
+    over 255 bytes, a path over 4,096). Filesystem calls would raise on these, and a handler that
+    raises drops the connection without an answer."""
+    try:
+        path = unquote(urlsplit(raw).path, errors="strict")
+    except UnicodeDecodeError:
+        return "", HTTPStatus.BAD_REQUEST
+    if any(ord(c) < 32 or ord(c) == 127 for c in path):
+        return "", HTTPStatus.BAD_REQUEST
+    if len(path.encode()) > MAX_PATH or any(len(name.encode()) > MAX_NAME for name in path.split("/")):
+        return "", HTTPStatus.NOT_FOUND
+    return path, None
+
+
 def _resolve(out: Path, rel: str) -> Path | None:
     """The file under `out` for a URL path (index.html for a folder); None if there is none or the
     path would leave `out`."""
-    target = (out / rel).resolve()
-    if not target.is_relative_to(out.resolve()):
+    try:
+        target = (out / rel).resolve()
+        if not target.is_relative_to(out.resolve()):
+            return None
+        if target.is_dir() and (target / "index.html").is_file() and (rel == "" or rel.endswith("/")):
+            return target / "index.html"
+        return target if target.exists() else None
+    except (OSError, ValueError):  # what request_path lets through and the filesystem still refuses
         return None
-    if target.is_dir() and (target / "index.html").is_file() and (rel == "" or rel.endswith("/")):
-        return target / "index.html"
-    return target if target.exists() else None
 
 
 def _with_script(data: bytes) -> bytes:

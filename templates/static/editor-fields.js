@@ -61,9 +61,11 @@
     Object.keys(state.figures).forEach(function (name) {
       var input = $("ed-fig-" + name);
       var v = input ? root.XxgkRules.parseCell(input.value) : null;
-      if (v !== null && (typeof v === "string" || v < 0)) {
-        add("ed-fig-" + name, "figure.type", "error",
-          "关键数字“" + name + "”应为不小于 0 的数字，实为“" + (typeof v === "string" ? v : root.XxgkRules.asRead(v)) + "”");
+      var refused = v === null ? null : root.XxgkRules.readQuantity(v, name === "fees" ? "money" : "count");
+      if (refused) {  // assemble._figures
+        var unit = refused.kind === "type" && typeof v === "string" ? "；不要带“条”“件”等单位" : "";
+        add("ed-fig-" + name, refused.kind === "range" ? "figure.range" : "figure.type", "error",
+          "关键数字“" + name + "”" + refused.reason + unit);
       }
     });
     return found;

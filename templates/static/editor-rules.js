@@ -15,8 +15,12 @@
   // What an editor typed → the cell the report file will hold: a number, null for a printed blank,
   // or the text itself when it is not a number (the file quotes it, and `xxgk check` names it).
   // Full-width digits (typed with a Chinese input method) and thousands separators are numbers.
+  // Characters xxgk check refuses in any text (content/characters.py: controls, line separators,
+  // bidi controls): pasted from Word or a web page they are invisible, so a cell drops them.
+  var INVISIBLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\u200e\u200f\u202a-\u202e\u2066-\u2069\r]/g;
+
   function parseCell(text) {
-    var trimmed = String(text).replace(EDGE_SPACE, "");
+    var trimmed = String(text).replace(INVISIBLE, "").replace(EDGE_SPACE, "");
     if (trimmed === "") return null;
     var t = trimmed.replace(/[０-９．，＋－−]/g, function (c) { return WIDE[c]; });
     if (/^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(t)) t = t.replace(/,/g, "");
@@ -52,20 +56,36 @@
     return Number.isSafeInteger(x) ? String(x) : pyRepr(x);
   }
 
+  // content/quantities.read_quantity: the value as a quantity of its kind, or why it is not one
+  // (kind "type", "range" or "negative", and the reason's text, to follow the name of the cell).
+  var BOUNDS = { count: [100000000, "1 亿"], money: [1000000000000, "1 万亿"] };
+  function shownText(text) { return text.length <= 40 ? text : text.slice(0, 20) + "…（共 " + text.length + " 字）"; }
+  function readQuantity(raw, kind) {
+    if (typeof raw === "string") return { kind: "type", reason: "应为数字，实为“" + shownText(raw) + "”" };
+    var bound = BOUNDS[kind === "money" ? "money" : "count"];
+    if (Math.abs(raw) > bound[0]) {
+      return { kind: "range", reason: "为 " + shownText(asRead(raw)) + "，超过 " + bound[1] + "，不可能是真实的数字；请核对位数" };
+    }
+    // Python holds a float where the file has a point (the form writes unsafe integers so)
+    if (kind !== "money" && !Number.isSafeInteger(raw) && !Number.isInteger(raw)) {
+      return { kind: "type", reason: "应为整数，实为 " + pyRepr(raw) };
+    }
+    if (raw < 0 && kind !== "signed_count") {
+      var shown = kind !== "money" && Number.isInteger(raw) ? BigInt(raw).toString() : asRead(raw);
+      return { kind: "negative", reason: "不能为负数，实为 " + shown };
+    }
+    return null;
+  }
+  var CELL_CODES = { type: "table.cell_type", range: "table.range", negative: "table.negative" };
+
   // table_values._cell: the value the rules see (null: counted as 0) and the cell's own problem.
   function readCell(table, row, column, raw) {
     var where = table.number + "「" + row.label + "」行「" + column.label + "」列";
     if (raw === null) return { value: null, problem: ["table.blank", "notice", where + "为空白，按 0 计算"] };
-    if (typeof raw === "string") {
-      return { value: null, problem: ["table.cell_type", "error", where + "应为数字，实为“" + raw + "”；没有数据请填 0"] };
-    }
-    if (column.type !== "money" && !Number.isInteger(raw)) {
-      return { value: null, problem: ["table.cell_type", "error", where + "应为整数，实为 " + pyRepr(raw)] };
-    }
-    if (raw < 0 && column.type !== "signed_count") {
-      // a count is made an integer before this check; a money cell is shown as read
-      var shown = column.type === "money" ? asRead(raw) : show(raw);
-      return { value: null, problem: ["table.negative", "error", where + "不能为负数，实为 " + shown] };
+    var refused = readQuantity(raw, column.type);
+    if (refused) {
+      var hint = refused.kind === "type" && typeof raw === "string" ? "；没有数据请填 0" : "";
+      return { value: null, problem: [CELL_CODES[refused.kind], "error", where + refused.reason + hint] };
     }
     // What Python holds: an int for counts (made one above) and for money written as digits, else
     // a float. Sums of ints are exact in Python, so they are BigInts here.
@@ -259,5 +279,6 @@
     return problems;
   }
 
-  root.XxgkRules = { parseCell: parseCell, pyRepr: pyRepr, show: show, asRead: asRead, checkTable: checkTable };
+  root.XxgkRules = { parseCell: parseCell, pyRepr: pyRepr, show: show, asRead: asRead, checkTable: checkTable,
+                     readQuantity: readQuantity };
 })(typeof window !== "undefined" ? window : globalThis);
