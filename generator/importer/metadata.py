@@ -59,7 +59,8 @@ _ZH_DIGITS = {
 }
 _ZH_YEAR = re.compile(r"二[〇O○零0][一二三四五六七八九〇O○零0]{2}(?=\s*年)")
 _YEAR = re.compile(r"(20[0-4]\d|199\d)\s*年")
-_PERIOD = re.compile(r"(20[0-4]\d)\s*年?\s*0?1\s*月?\s*0?1\s*日\s*(?:起|至|到|—|-)")
+# Each optional 年/月 takes the spaces after it: two runs of spaces side by side made it cubic.
+_PERIOD = re.compile(r"(20[0-4]\d)\s*(?:年\s*)?0?1\s*(?:月\s*)?0?1\s*日\s*(?:起|至|到|—|-)")
 _DATE = re.compile(r"^(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*日?$")
 _ZH_DATE = re.compile(
     r"^([二〇O○零一三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$"
