@@ -12,11 +12,11 @@ from generator.commands.new import Filled, TableFill, report_text
 from generator.content.markup import new_converter, to_html
 from generator.content.source import read_markdown
 from generator.content.table_values import read_tables
-from generator.data.format_document import format_document, format_document_bytes
 from generator.model.cells import table_cells
 from generator.model.rules import Expr, Term, parse_rule
 from generator.model.schema import load_schemas
 from generator.pages.editor_page import github_links
+from generator.pages.format_document import format_document, format_document_bytes
 from generator.publish.links import relative_target
 from tests.conftest import build_site
 

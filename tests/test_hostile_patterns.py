@@ -19,7 +19,9 @@ from collections.abc import Iterator
 from tests.conftest import REPO
 
 SIZE = 100_000
-TIMEOUT = 300  # seconds for all of them: linear patterns need well under a minute, a quadratic one hours
+# seconds for all of them: linear patterns need one to four minutes on a loaded 2-core machine, a
+# quadratic one hours
+TIMEOUT = 900
 
 # Patterns written inline in a function, not kept in a module's globals.
 INLINE = (

@@ -15,8 +15,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from generator.checks.body_limits import body_limits
 from generator.checks.boilerplate import LEFTOVERS
-from generator.checks.link_targets import Anchors
 from generator.content.markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, normalize_heading
+from generator.model.pages import Anchors, Known
 from generator.model.problems import WARNING, Problem
 from generator.model.schema import Schemas
 from generator.model.site import Report, Site
@@ -228,20 +228,19 @@ def page_body_problems(site: Site) -> list[Problem]:
     return [p for page in site.pages for p in body_findings(page.path, page.body, page.body_line, set()).problems]
 
 
-def broken_body_links(site: Site, known: Set[str]) -> list[Problem]:
+def broken_body_links(site: Site, known: Known) -> list[Problem]:
     """Links in report and page bodies to pages, static files or #anchors of this site that it does
     not have. Linear: only the bodies that have a link at all are read line by line (and only the
     pages a #fragment points at are converted, for their anchors)."""
     bodies = [(r.path, r.body, r.body_line, f"townships/{r.township}/{r.year}/") for r in site.reports]
     bodies += [(p.path, p.body, p.body_line, f"{p.name}/") for p in site.pages]
     problems = []
-    anchors = Anchors(site)  # made lazily: reads nothing until a link needs it
     for path, body, first, url in bodies:
         if "](" not in body and "href" not in body:
             continue
         for number, line in _prose_lines(body):
             for link in _links(line) if ("](" in line or "href" in line) else ():
-                message = link_problem(link, url, known, anchors, site.config.base_path)
+                message = link_problem(link, url, known.paths, known.anchors, site.config.base_path)
                 if message:
                     problems.append(Problem(path, first + number, "body.broken_link", message))
     return problems

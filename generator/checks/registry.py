@@ -8,12 +8,13 @@ and must be linear in it (it runs on every load).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Set
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.checks.across import copy_paste, gap_notices, prose_against_figures
 from generator.checks.bodies import broken_body_links, page_body_problems, report_body_problems
 from generator.checks.table_rules import table_problems
+from generator.model.pages import Known
 from generator.model.problems import Problem
 from generator.model.schema import Schemas
 from generator.model.site import Report, Site
@@ -28,7 +29,7 @@ class TownshipCheck:
 @dataclass(frozen=True)
 class SiteCheck:
     name: str
-    run: Callable[[Site, Set[str]], list[Problem]]  # the site, and every path it has (for links)
+    run: Callable[[Site, Known], list[Problem]]
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def _bodies(reports: tuple[Report, ...], schemas: Schemas) -> list[Problem]:
     return [p for report in reports for p in report_body_problems(report, schemas)]
 
 
-def _page_bodies(site: Site, known: Set[str]) -> list[Problem]:
+def _page_bodies(site: Site, known: Known) -> list[Problem]:
     return page_body_problems(site)
 
 

@@ -33,12 +33,13 @@ from generator.engine.keys import code_digest, digest
 from generator.engine.pool import Workers, parallel
 from generator.engine.project import static_files, template_folders, template_problems
 from generator.model.cells import stated_cells
-from generator.model.pages import View, facets_of, report_facet
+from generator.model.pages import Known, View, facets_of, report_facet
 from generator.model.problems import Problem, sort_problems
 from generator.model.schema import SCHEMA_DIR, Schemas, load_schemas
 from generator.model.site import ReaderNote, Report, Site, Township
 from generator.model.site_index import build_index
 from generator.model.urls import Urls
+from generator.pages.anchors import Anchors
 from generator.pages.kinds import plan
 
 
@@ -247,7 +248,9 @@ def _view(site: Site, results: Iterable[TownshipResult], options: LoadOptions) -
     return replace(view, pages=plan(view))
 
 
-def _known(view: View, root: Path) -> frozenset[str]:
-    """Every path a body may link to: the pages, the attachments and the static files."""
+def _known(view: View, root: Path) -> Known:
+    """Every path a body may link to (the pages, the attachments and the static files), and each
+    page's anchors (made from the renderer's own functions, when a link asks)."""
     static = (rel for _, rel in static_files(template_folders(root)))
-    return known_paths(view.site, (page.url for page in view.pages)) | frozenset(static)
+    paths = known_paths(view.site, (page.url for page in view.pages)) | frozenset(static)
+    return Known(paths, Anchors(view.site))

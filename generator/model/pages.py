@@ -5,7 +5,9 @@ that every page kind's functions read."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping, Set
 from dataclasses import dataclass
+from typing import Protocol
 
 from generator.model.cells import stated_cells
 from generator.model.site import Report, Site
@@ -84,3 +86,21 @@ def used_tables(site: Site) -> tuple[tuple[str, str], ...]:
     """(format, table) pairs that at least one report fills in, in schema order."""
     used = {(v.format, v.id) for r in site.reports for v in r.tables}
     return tuple((f, t.id) for f, fmt in sorted(site.schemas.items()) for t in fmt.tables if (f, t.id) in used)
+
+
+class Anchors(Protocol):
+    """The #fragment targets of pages (pages/anchors.py makes them from the renderer's own functions)."""
+
+    pages: Mapping[str, object]  # URL → report or content page
+    fixed: frozenset[str]  # the ids every page's template writes
+
+    def of(self, url: str) -> frozenset[str] | None: ...
+
+
+@dataclass(frozen=True)
+class Known:
+    """What a link in content may reach, as the engine gives it: every path of the site (pages,
+    attachments, static files) and each page's anchors."""
+
+    paths: Set[str]
+    anchors: Anchors

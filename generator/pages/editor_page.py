@@ -8,11 +8,11 @@ from __future__ import annotations
 import json
 
 from generator.content.assemble import GITHUB_REPOSITORY, YEAR_MIN
-from generator.data.format_document import format_document_bytes
 from generator.model.pages import Page
 from generator.model.site import Site
 from generator.model.site_index import SiteIndex
 from generator.model.urls import Urls
+from generator.pages.format_document import format_document_bytes
 
 # Where a report lives in the content repository; {slug} and {year} are filled in by the form.
 REPORT_PATH = "content/townships/{slug}/{year}.md"

@@ -20,9 +20,9 @@ from generator.commands.new import Filled, TableFill, report_text
 from generator.content.source import read_markdown
 from generator.content.table_values import read_tables
 from generator.content.yaml_text import scalar
-from generator.data.format_document import format_document
 from generator.model.schema import load_schemas
 from generator.model.site import Report, TableValues
+from generator.pages.format_document import format_document
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.browser
