@@ -185,25 +185,29 @@ def places_document(index: SiteIndex, years: tuple[int, ...]) -> dict:
     }
 
 
-def view_document(matrix: Matrix, unit: str) -> dict:
+def view_document(index: SiteIndex, lookup: Lookup, unit: str) -> dict:
     """One figure's or cell's values for every township (`places_document` numbering) and year, as
     the browser view draws them: a number, null for a printed blank, "-" where the report does not
     state it, "" where there is no report. `f`: each year's format (an index into `formats`), when
-    the values come from more than one; `converted`: the values summed from another format's cells."""
-    formats = list(matrix.formats)
-    rows, converted, number = [], [], 0
-    for group in matrix.groups:
-        for row in group.rows:
-            values = [_view_value(cell) for cell in row.cells]
-            if any(v not in ("", "-") for v in values):
-                marks = "".join(str(formats.index(c.format)) if c.present else " " for c in row.cells)
-                rows.append([number, values, marks] if len(formats) > 1 else [number, values])
-                converted += [[number, y] for y, cell in enumerate(row.cells) if cell.converted]
-            number += 1
-    return {"unit": unit, "years": list(matrix.years), "formats": formats, "rows": rows, "converted": converted}
-
-
-def _view_value(cell: MatrixCell) -> Cell | str:
-    if cell.present:
-        return cell.value
-    return "-" if cell.report else ""
+    the values come from more than one; `converted`: the values summed from another format's cells.
+    Made straight from the reports (no Matrix): one such file per cell, each reading every report."""
+    found, years, formats = [], set(), set()
+    for county in index.counties.values():
+        for township in county.townships:
+            by_year = {r.year: lookup(r) for r in index.by_township.get(township.slug, ())}
+            stated = {y: v for y, v in by_year.items() if v is not None}
+            years.update(stated)
+            formats.update(v.format for v in stated.values())
+            found.append((by_year, stated))
+    ordered, kinds = sorted(years), sorted(formats)
+    rows, converted = [], []
+    for number, (by_year, stated) in enumerate(found):
+        if not stated:
+            continue
+        values = [stated[y].value if y in stated else ("-" if y in by_year else "") for y in ordered]
+        row = [number, values]
+        if len(kinds) > 1:
+            row.append("".join(str(kinds.index(stated[y].format)) if y in stated else " " for y in ordered))
+        rows.append(row)
+        converted += [[number, i] for i, y in enumerate(ordered) if y in stated and stated[y].converted]
+    return {"unit": unit, "years": ordered, "formats": kinds, "rows": rows, "converted": converted}

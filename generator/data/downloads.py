@@ -8,7 +8,7 @@ import csv
 import io
 import json
 
-from generator.data.comparison import build_matrix, cell_lookup, figure_lookup, places_document, view_document
+from generator.data.comparison import cell_lookup, figure_lookup, places_document, view_document
 from generator.data.datapackage import (
     TOWNSHIP_FIELDS,
     bulk_columns,
@@ -145,13 +145,8 @@ def compare_data(page: Page, site: Site, index: SiteIndex, urls: Urls) -> bytes:
         fmt = site.schemas[fmt_id]
         cell = next(c for c in table_cells(fmt, fmt.table(table_id)) if c.id == cell_id)
         lookup, unit = cell_lookup(cell, site.schemas), cell.unit or ("" if cell.type == "money" else "件")
-    matrix = build_matrix(index, list(index.counties.values()), lookup, _no_link)
-    return json_bytes(view_document(matrix, unit))
+    return json_bytes(view_document(index, lookup, unit))
 
 
 def compare_places(page: Page, site: Site, index: SiteIndex, urls: Urls) -> bytes:
     return json_bytes(places_document(index, index.years))
-
-
-def _no_link(report: Report) -> str:
-    return ""  # the view makes report links from the township and year

@@ -3,7 +3,7 @@ schema's trees (never hand-placed), ready for one generic template macro."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.model.cells import format_cell
 from generator.model.schema import HeaderNode, RowNode, Table
@@ -54,15 +54,33 @@ class Grid:
 def table_grid(table: Table, values: TableValues) -> Grid:
     prefix = f"t-{table.id}"
     if table.layout == "blocks":
-        return Grid(
-            prefix, table.number, table.caption, "", (), tuple(_block(prefix, table, b, values) for b in table.blocks)
-        )
+        bodies = tuple(_block(prefix, table, b, values) for b in table.blocks)
+        return _short_ids(Grid(prefix, table.number, table.caption, "", (), bodies), table.id[:2])
     head, leaf_ids = _grid_head(prefix, table)
     label_depth = max(node.depth() for node in table.row_tree)
     rows: list[tuple[GridCell, ...]] = []
     for node in table.row_tree:
         _grid_rows(prefix, node, 1, label_depth, (), [], values, leaf_ids, rows)
-    return Grid(prefix, table.number, table.caption, table.corner_note, head, (tuple(rows),))
+    return _short_ids(Grid(prefix, table.number, table.caption, table.corner_note, head, (tuple(rows),)), table.id[:2])
+
+
+def _short_ids(grid: Grid, short: str) -> Grid:
+    """The header cells' ids as short as they can be (`ap12`): every value cell names three to five
+    of them in its `headers`, and a report page's three tables were most of its bytes. The table's
+    own id (`t-applications`), which links point at, stays."""
+    cells = (c for rows in (grid.head, *grid.bodies) for row in rows for c in row)
+    names = {c.id: f"{short}{n}" for n, c in enumerate(c for c in cells if c.id)}
+
+    def renamed(cell: GridCell) -> GridCell:
+        if not cell.id and not cell.headers:
+            return cell
+        headers = " ".join(names[h] for h in cell.headers.split()) if cell.headers else ""
+        return replace(cell, id=names.get(cell.id, ""), headers=headers)
+
+    def rows_of(rows):
+        return tuple(tuple(renamed(c) for c in row) for row in rows)
+
+    return replace(grid, head=rows_of(grid.head), bodies=tuple(rows_of(body) for body in grid.bodies))
 
 
 def _value_cell(value: Cell, headers: str) -> GridCell:

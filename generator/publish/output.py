@@ -75,11 +75,18 @@ def _running_on_windows(pid: int) -> bool:
 
 
 def write_file(staging: Path, rel: str, data: bytes) -> None:
-    target = staging / rel
-    if not target.resolve().is_relative_to(staging.resolve()):
+    """Writes output path `rel` (made by the routing table, never by content) under `staging`."""
+    parts = rel.split("/")
+    if rel.startswith("/") or "\\" in rel or ".." in parts or "" in parts[:-1]:
         raise ValueError(f"refusing to write outside the output directory: {rel}")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
+    target = os.path.join(staging, rel)
+    try:  # one system call for most files: the folder is made only when the open fails for want of it
+        handle = open(target, "wb")  # noqa: SIM115
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        handle = open(target, "wb")  # noqa: SIM115
+    with handle:
+        handle.write(data)
 
 
 def copy_file(source: Path, staging: Path, rel: str) -> None:
