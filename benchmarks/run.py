@@ -139,7 +139,7 @@ def ratios(rows: list[dict]) -> str:
     best = {r["label"]: r["best"] for r in rows}
     cold = best.get("xxgk cold build")
     pairs = [
-        ("xxgk cold / floor 2 processes (target ≤ 1.25)", cold, best.get("floor.py, 2 processes")),
+        ("xxgk cold / floor 2 processes (target ≤ 2)", cold, best.get("floor.py, 2 processes")),
         ("xxgk cold / floor 1 process", cold, best.get("floor.py, 1 process")),
         ("xxgk cold / Pelican (target ≤ 0.5)", cold, best.get("Pelican")),
         ("xxgk cold / Hugo", cold, best.get("Hugo")),

@@ -18,7 +18,8 @@ import urllib.request
 from pathlib import Path
 
 from benchmarks.serve_corpus import make_corpus
-from generator.serve.server import EVENTS, DevServer
+from generator.serve.responses import EVENTS
+from generator.serve.server import DevServer
 
 
 def listen(url: str, notices: list[float]) -> None:

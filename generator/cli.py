@@ -13,9 +13,10 @@ from generator.commands.changes import GitError, changed_files, changes_markdown
 from generator.commands.chinese_argparse import ChineseArgumentParser
 from generator.commands.init import DEFAULT_TITLE, InitError, init_site
 from generator.commands.new import SLUG_MESSAGE, ScaffoldError, new_report, new_township
-from generator.content.assemble import SLUG, assemble_config, base_path_of, valid_base_url
+from generator.content.assemble import SLUG
 from generator.content.listing import read_source
 from generator.content.safe_files import UnsafeFile
+from generator.content.site_config import assemble_config, base_path_of, valid_base_url
 from generator.engine.build import BuildOptions, build
 from generator.engine.check import check
 from generator.importer import command as import_command
@@ -194,52 +195,70 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         return serve_command(root, args.host, args.port, args.poll)
     if args.command == "check":
-        problems = check(root, date.today(), args.jobs, not args.no_cache)
-        _report(problems, args.format)
-        if args.base and not valid_revision(args.base):
-            print(f"xxgk: --base 应为 git 分支名或提交，如 origin/main，实为“{args.base}”", file=sys.stderr)
-            return 2
-        if args.base and not _report_changes(root, args.base, problems, args.format):
-            return 2
-        stop = blocking(problems, args.strict)
-        if args.format == "text":
-            print(("检查未通过：" if stop else "检查通过：") + _counts(problems), file=sys.stderr)
-        return 1 if stop else 0
+        return _check(root, args)
     if args.command == "build":
-        out = Path(os.path.abspath(args.out or root / "site"))
-        refused = refuse_out(root, out) or unwritable(out)
-        if refused:
-            print(f"xxgk: {refused}", file=sys.stderr)
-            return 2
-        if args.jobs < 1:
-            print("xxgk: --jobs 至少为 1", file=sys.stderr)
-            return 2
-        if args.base_url and not valid_base_url(args.base_url):
-            print(f"xxgk: --base-url 应为 /路径/ 或 https://域名/路径/，实为“{args.base_url}”", file=sys.stderr)
-            return 2
-        options = BuildOptions(
-            out, jobs=args.jobs, cache=not args.no_cache, strict=args.strict, search=not args.no_search,
-            base_url=args.base_url, progress=args.progress or sys.stderr.isatty(),
-        )
-        try:
-            result = build(root, options)
-        except (OSError, UnsafeFile) as error:  # the output folder's, not the content's
-            print(f"xxgk: 无法写入输出目录：{_why(error)}；{out} 未改动", file=sys.stderr)
-            return 1
-        _report(list(result.problems), args.format)
-        if not result.ok:
-            print(f"构建失败：{_counts(list(result.problems))}；{out} 未改动", file=sys.stderr)
-            return 1
-        if args.preview and _preview(root, out, args) != 0:
-            return 2
-        print(
-            f"已生成 {out}：重新生成 {len(result.rendered)} 个页面、写入 {len(result.written)} 个数据与搜索文件，"
-            f"沿用 {result.reused} 个文件，"
-            f"用时 {result.seconds:.2f} 秒",
-            file=sys.stderr,
-        )
-        return 0
+        return _build(root, args)
     return 2
+
+
+def _check(root: Path, args: argparse.Namespace) -> int:
+    problems = check(root, date.today(), args.jobs, not args.no_cache)
+    _report(problems, args.format)
+    if args.base and not valid_revision(args.base):
+        print(f"xxgk: --base 应为 git 分支名或提交，如 origin/main，实为“{args.base}”", file=sys.stderr)
+        return 2
+    if args.base and not _report_changes(root, args.base, problems, args.format):
+        return 2
+    stop = blocking(problems, args.strict)
+    if args.format == "text":
+        print(("检查未通过：" if stop else "检查通过：") + _counts(problems), file=sys.stderr)
+    return 1 if stop else 0
+
+
+def _build_refusal(root: Path, out: Path, args: argparse.Namespace) -> str:
+    """Why the options cannot be built with, or ""."""
+    refused = refuse_out(root, out) or unwritable(out)
+    if refused:
+        return refused
+    if args.jobs < 1:
+        return "--jobs 至少为 1"
+    if args.base_url and not valid_base_url(args.base_url):
+        return f"--base-url 应为 /路径/ 或 https://域名/路径/，实为“{args.base_url}”"
+    return ""
+
+
+def _build(root: Path, args: argparse.Namespace) -> int:
+    out = Path(os.path.abspath(args.out or root / "site"))
+    refused = _build_refusal(root, out, args)
+    if refused:
+        print(f"xxgk: {refused}", file=sys.stderr)
+        return 2
+    options = BuildOptions(
+        out,
+        jobs=args.jobs,
+        cache=not args.no_cache,
+        strict=args.strict,
+        search=not args.no_search,
+        base_url=args.base_url,
+        progress=args.progress or sys.stderr.isatty(),
+    )
+    try:
+        result = build(root, options)
+    except (OSError, UnsafeFile) as error:  # the output folder's, not the content's
+        print(f"xxgk: 无法写入输出目录：{_why(error)}；{out} 未改动", file=sys.stderr)
+        return 1
+    _report(list(result.problems), args.format)
+    if not result.ok:
+        print(f"构建失败：{_counts(list(result.problems))}；{out} 未改动", file=sys.stderr)
+        return 1
+    if args.preview and _preview(root, out, args) != 0:
+        return 2
+    print(
+        f"已生成 {out}：重新生成 {len(result.rendered)} 个页面、写入 {len(result.written)} 个数据与搜索文件，"
+        f"沿用 {result.reused} 个文件，用时 {result.seconds:.2f} 秒",
+        file=sys.stderr,
+    )
+    return 0
 
 
 def _why(error: Exception) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.checks.prose_figures import ProseFigure, extract_figures, extract_matches
+from generator.checks.prose_figures import extract_matches
 from tests.checking import REPORT, expect, minimal, problems_in, report
 from tests.conftest import build_site
 
@@ -67,18 +67,18 @@ def test_prose_figures_are_a_public_function():
         "全年未发生行政复议和行政诉讼，没有收取任何费用。\n"
         "| 主动公开 | 5条 |\n"
     )
-    assert extract_figures(text, 10) == [
-        ProseFigure("proactive_items", 228, 10),
-        ProseFigure("applications_new", 0, 13),
-        ProseFigure("fees", 0, 15),
-        ProseFigure("lawsuits_total", 0, 15),
-        ProseFigure("reviews_total", 0, 15),
+    assert [(m.name, m.value, m.line) for m in extract_matches(text, 10)] == [
+        ("proactive_items", 228, 10),
+        ("applications_new", 0, 13),
+        ("fees", 0, 15),
+        ("lawsuits_total", 0, 15),
+        ("reviews_total", 0, 15),
     ]
     assert extract_matches("收取费用1.5万元", 1)[0].value == 15000
 
 
 def test_prose_negations_that_are_not_zeros():
-    assert extract_figures("未经复议直接起诉的案件另行统计。我镇未收到提案建议。") == []
+    assert extract_matches("未经复议直接起诉的案件另行统计。我镇未收到提案建议。") == []
 
 
 def test_a_part_beside_the_total_is_not_a_mismatch(tmp_path):

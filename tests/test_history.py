@@ -6,7 +6,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from generator.content.git_history import read_git_history, read_history
+from generator.content.git_history import read_git_history
 from generator.model.site import Revision
 from tests.conftest import MINIMAL_SITE, build_site, write_files
 
@@ -20,6 +20,10 @@ def _commit(root: Path, message: str, day: str) -> None:
     git = ["git", "-c", "user.name=编辑", "-c", "user.email=editor@example.org"]
     subprocess.run([*git, "add", "-A"], cwd=root, check=True, env=env)
     subprocess.run([*git, "commit", "-qm", message], cwd=root, check=True, env=env)
+
+
+def read_history(root):
+    return read_git_history(root).corrections
 
 
 def _repo(tmp_path: Path) -> Path:

@@ -9,7 +9,8 @@ import shutil
 
 import pytest
 
-from generator.serve.server import DevServer, request_path
+from generator.serve.responses import request_path
+from generator.serve.server import DevServer
 from tests.conftest import FIXTURES
 
 PATHS = [

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.serve.server import EVENTS, DevServer
+from generator.serve.responses import EVENTS
+from generator.serve.server import DevServer
 from tests.conftest import REPO
 
 REPORT = "content/townships/demo-town/2021.md"

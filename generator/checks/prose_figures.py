@@ -15,27 +15,14 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from generator.checks.prose_parts import ROUND, clause, part_of
 from generator.checks.prose_patterns import (
     ABOUT_COSTS,
-    APPLICATION_WAYS,
-    APPROX,
-    CHANGE,
-    CHANNEL,
-    CHANNELS,
-    CUMULATIVE,
-    KINDS,
-    MANY_CHANNELS,
     NEG,
-    NEW_MEDIA,
-    NEW_THEN_TOTAL,
     NOT_APPLICATIONS,
     NOT_FEES,
     OUTCOME,
     PATTERNS,
-    PUBLISHED_WORDS,
-    THIS_YEAR,
-    TO_DATE,
-    WITH_CARRIED,
     Pattern,
 )
 
@@ -44,7 +31,6 @@ _CLAUSE_PARTS = re.compile(r"其中")
 _NOT_PROACTIVE = re.compile(r"申请|复议|诉讼|收费|收取|答复|办理|受理|咨询|投诉|建议|提案|来电|留言")
 _NEGATION = re.compile(NEG)
 _NUMBER_AFTER = re.compile(r"(?<!\d)\d+\s*[件起宗次元]")  # from a run's first digit only: linear
-_APPROX_AFTER = re.compile(rf"(?<!\s)\s*{APPROX}")  # matched where a number ends: linear anywhere
 _ZH = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _BLOCK_STARTS = ("#", "|", "- ", "* ", "+ ", ">")
 _HAS_FULL_WIDTH = re.compile("[０-９．＋：]")
@@ -54,12 +40,6 @@ _QUOTE_STRIP = " \t\xa0\u3000"
 # Every pattern needs a number (NUM) or a negation (NEG): a sentence with neither states nothing,
 # and most sentences of a report are skipped by this one search instead of every pattern's.
 _MAY_STATE = re.compile(r"[\d零〇一二两三四五六七八九十百未无不]|没有|不存在")
-
-
-class ProseFigure(NamedTuple):
-    name: str
-    value: int | float
-    line: int
 
 
 class ProseMatch(NamedTuple):
@@ -111,16 +91,11 @@ def extract_matches(text: str, first_line: int = 1) -> list[ProseMatch]:
         if block.startswith("|"):
             continue
         for start, match in _block_matches(section, block):
-            if match.part == _ROUND:
+            if match.part == ROUND:
                 continue
             line = numbers[bisect.bisect_right(offsets, start) - 1] + first_line
             found.append(match._replace(line=line))
     return sorted(found, key=lambda m: (m.line, m.name))
-
-
-def extract_figures(text: str, first_line: int = 1) -> list[ProseFigure]:
-    """(figure name, value, line) for each figure the prose states."""
-    return [ProseFigure(m.name, m.value, m.line) for m in extract_matches(text, first_line)]
 
 
 def paragraph_matches(paragraphs: Iterable[tuple[str, str]]) -> list[ProseMatch]:
@@ -227,76 +202,12 @@ def _read(pattern: Pattern, sentence: str, match: re.Match) -> tuple[int, ProseM
         value = round(value * 10000, 2)
     if pattern.figure in ("reviews_total", "lawsuits_total") and OUTCOME.search(match.group(0)):
         return None
-    if pattern.figure == "proactive_items" and _NOT_PROACTIVE.search(_clause(sentence, match)):
+    if pattern.figure == "proactive_items" and _NOT_PROACTIVE.search(clause(sentence, match)):
         return None
     if pattern.figure.startswith("applications") and NOT_APPLICATIONS.search(match.group(0)):
         return None  # "收到…行政复议申请10件" counts reviews, not applications for information
-    part = _part(pattern, sentence, match)
+    part = part_of(pattern, sentence, match)
     return match.start(), ProseMatch(pattern.figure, value, 0, match.group(0), quote, pattern.priority, part)
-
-
-_ROUND = "是约数"
-
-
-def _clause(sentence: str, match: re.Match, within: str = "[，,]") -> str:
-    """The clause that holds the number: from the comma before the match to its end."""
-    return re.split(within, sentence[: match.start()])[-1] + match.group(0)
-
-
-def _part(pattern: Pattern, sentence: str, match: re.Match) -> str:
-    """Why the number is not the figure itself, or "": a round number ("260余条"), a count over all
-    years ("历年累计318条"), one way applications came ("当面申请1件"), and for the proactive count one
-    channel ("通过网站主动公开…"), posts on new media that do not say 主动公开, or one kind of
-    information ("…政策文件41条")."""
-    if not pattern.row and _APPROX_AFTER.match(sentence, match.end(1)):
-        return _ROUND
-    if pattern.row:
-        return ""
-    to_date = TO_DATE.search(sentence[: match.start()]) and not THIS_YEAR.search(_clause(sentence, match))
-    if to_date or CUMULATIVE.search(sentence[: match.end()]) or (
-        "累计" in _clause(sentence, match) and NEW_THEN_TOTAL.search(sentence[: match.end()])
-    ):
-        return "是历年累计的数字"
-    if CHANGE.search(sentence[: match.start(1)]):
-        return "是与上年相比的增减数"
-    if pattern.figure == "applications_new" and not pattern.zero:
-        if WITH_CARRIED.search(sentence[match.end() :]):
-            return "含上年结转的申请，不只是本年新收"
-        counted = re.split(r"共计|合计|总计|共", sentence[match.start() : match.start(1)])[-1]
-        before = re.split(r"[，,；;]", sentence[: match.start()])[-1]
-        if APPLICATION_WAYS.search(counted) or (counted == sentence[match.start() : match.start(1)]
-                                                 and APPLICATION_WAYS.search(before)):
-            return "只是一种申请方式的数字"
-    if pattern.figure != "proactive_items":
-        return ""
-    # what qualifies the number: its clause, or for a stated total ("…、共计569条") only the words
-    # after 共计 (the items listed before it are what it adds up) and before it in its own clause
-    # ("通过政务新媒体共发布…": a total of that channel)
-    if pattern.priority == 1:
-        lead = sentence[match.start() : match.start(1)]
-        words = re.sub(r"^(?:共计|合计|总计|累计|总共|一共|共)|[：:\s]", "", lead)
-        if re.search(r"[\u4e00-\u9fff]", words) and not PUBLISHED_WORDS.search(words):
-            return "不是主动公开的数字"  # "共发文96件": documents issued
-        before = re.split(r"[，,；;]", sentence[: match.start()])[-1]
-        if not re.search(r"\d", before):  # no items listed before 共 in its clause: what it totals
-            lead = before + lead
-    elif pattern.priority == 3 and "主动" not in sentence[: match.end()]:
-        lead = sentence[: match.end()]  # a loose mention: its channel may be named earlier in the sentence
-    else:
-        lead = _clause(sentence, match)
-    channels = {CHANNELS[c] for c in CHANNEL.findall(lead)}
-    if "主动" not in lead and NEW_MEDIA.search(lead):
-        return "是政务新媒体的发布数，不是主动公开的数字"
-    if len(channels) == 1 and not MANY_CHANNELS.search(lead):
-        return f"只是“{channels.pop()}”一个渠道的数字"
-    said = re.sub(
-        r"主动|公开|发布|推送|更新|公布|政府|政务|信息|各类|共计|合计|累计|总计|共|了|数量?|为|[：:\s]",
-        "",
-        lead if pattern.priority == 3 else match.group(0),  # a loose mention: what its clause names
-    )
-    if KINDS.search(said):
-        return "只是一类信息的数字"
-    return ""
 
 
 def _half_width(text: str) -> str:

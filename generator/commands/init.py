@@ -15,7 +15,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.commands.new import scalar
-from generator.content.assemble import valid_base_url
+from generator.content.site_config import valid_base_url
 
 PACKAGE = Path(__file__).resolve().parent.parent
 SCAFFOLD = PACKAGE / "scaffold"

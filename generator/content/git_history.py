@@ -72,11 +72,6 @@ def read_git_history(root: Path, folder: str = "content") -> GitHistory:
     return history_from_changes(parse_log(result.stdout))
 
 
-def read_history(root: Path, folder: str = "content") -> dict[str, tuple[Revision, ...]]:
-    """Root-relative path of every file now under `folder` → its revisions, oldest first."""
-    return read_git_history(root, folder).corrections
-
-
 def parse_log(text: str) -> list[_Change]:
     """`git log --name-status -z` output → one entry per file per commit, newest commit first."""
     changes = []

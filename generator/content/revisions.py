@@ -1,6 +1,6 @@
 """When the content behind each page last changed (the sitemap's lastmod).
 
-Commit dates from generator/history.py (one `git log` per build), never the clock or file
+Commit dates from git_history.py (one `git log` per build), never the clock or file
 mtimes, so that a checkout builds the same bytes anywhere. Outside a full git checkout there are
 no dates, and no lastmod."""
 

@@ -1,5 +1,5 @@
 """Template contexts of the open-data pages: /data/, /compare/ and its figure and cell matrices.
-Registered with the other page kinds in contexts.py."""
+Registered with the other page kinds in pages/kinds.py."""
 
 from __future__ import annotations
 

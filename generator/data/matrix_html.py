@@ -1,9 +1,8 @@
-"""The body of a township × year matrix (compare.html), as HTML made in Python.
+"""The body of a county's township × year matrix (compare.html), as HTML made in Python.
 
-A comparison page holds a cell for every township and year with a value: ~3,000 at 5,000 reports,
-~12,500 at 20,000, on each of ~360 pages. As a template loop that was half the rendering time of a cold build;
-here it is string formatting. The markup is the template's as it was (the page around it, the
-caption and the column headers stay in compare.html); escaping stays explicit."""
+Made as string formatting, not a template loop: with ~7 figures × every county, the matrices were
+a large share of a cold build's rendering time as a loop. The markup is the template's as it was
+(the page around it, the caption and the column headers stay in compare.html); escaping stays explicit."""
 
 from __future__ import annotations
 

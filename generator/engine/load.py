@@ -18,17 +18,11 @@ from pathlib import Path
 from generator.checks.bodies import known_paths
 from generator.checks.reader_notes import reader_notes
 from generator.checks.registry import CHECKS, CheckSet
-from generator.content.assemble import (
-    assemble_config,
-    assemble_pages,
-    assemble_report,
-    assemble_townships,
-    relative_base_url,
-    with_base_url,
-)
+from generator.content.assemble import assemble_pages, assemble_report, assemble_townships
 from generator.content.git_history import history_stamp, read_git_history
 from generator.content.listing import NO_CONTENT, Listing, file_digest, list_content, read_source
 from generator.content.revisions import with_revisions
+from generator.content.site_config import assemble_config, relative_base_url, with_base_url
 from generator.engine.keys import code_digest, digest
 from generator.engine.pool import Workers, parallel
 from generator.engine.project import static_files, template_folders, template_problems

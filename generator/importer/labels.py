@@ -64,9 +64,6 @@ class LabelIndex:
             return self.labels[close[0]], "fuzzy"
         return (), ""
 
-    def rows_of(self, table: str) -> set[str]:
-        return {lab.row for found in self.labels.values() for lab in found if lab.table == table and lab.kind == "row"}
-
 
 def build_index(fmt: Format) -> LabelIndex:
     labels: dict[str, list[Label]] = {}

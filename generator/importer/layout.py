@@ -30,14 +30,14 @@ from itertools import pairwise
 
 from generator.importer.grid import Block, Grid
 from generator.importer.labels import norm
+from generator.importer.lines import MIN_LABELS, RUN_MAX, SPACES, blank, labels_in, trim_blank_tail
+from generator.importer.row_forms import spaced_run, squeezed_run
 from generator.importer.values import is_value
 
-MIN_LABELS = 2
 FRAGMENT_MAX = 14  # a broken label piece or a header fragment is short
 PIPE_CELL_LINES = 0.7  # this share of '|' lines with one cell at most: one cell per line
 FLAT_MIN = 80  # a flattened table line holds at least a label and its values
 FLAT_MIN_WORDS = 8
-_SPACES = re.compile(r"[ \xa0\u3000]+")
 _INLINE_HEADING = re.compile(r"(?:(?<=\s)|(?<=[。；！？]))(?=[一二三四五六七八九十]{1,3}、)")
 _HEADING_WORDS = re.compile(r"([一二三四五六七八九十]{1,3}、[^\s，。；：]{2,30})\s+(.*)", re.S)
 _SENTENCE = re.compile(r"[。；;，,！？!?]")
@@ -49,10 +49,6 @@ _DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日")
 _BAR = re.compile(r"^[|｜]$")
 BAR_MIN = 6  # cells closed by '|' lines before a run counts as a table
 GLYPHS = re.compile(r"^[\u4e00-\u9fff](?:[ \xa0\u3000]+[\u4e00-\u9fff]){2,}$")
-ROW_MIN = 3  # rows of a label and its values before a run of spaced or squeezed rows counts as a table
-_TRAILING_NUMBERS = re.compile(r"[-+]?[\d.]+$")
-LABEL_MAX = 80  # the longest normalised label (Table 2's row （六）1.) is shorter
-RUN_MAX = 3000  # lines in one table run: the three tables one cell per line, PDF debris and all, hold fewer
 
 
 def find_tables(blocks: list[Block], known: set[str]) -> list[Block]:
@@ -78,7 +74,7 @@ def _scan(lines: list[str], known: set[str]) -> list[Block]:
     failed_until: dict = {}
     i = 0
     while i < len(pieces):
-        for finder in (_bar_run, _tsv_run, _tab_run, _pipe_run, _spaced_run, _squeezed_run, _line_run):
+        for finder in (_bar_run, _tsv_run, _tab_run, _pipe_run, spaced_run, squeezed_run, _line_run):
             if failed_until.get(finder, 0) > i:
                 continue
             end, grid = finder(pieces, i, known)
@@ -111,7 +107,7 @@ def _flattened(line: str, known: set[str]) -> list[str]:
     """The space-separated pieces of a line that holds a table flattened to one line, or []."""
     if "|" in line or "\t" in line or len(line) < FLAT_MIN:
         return []
-    words = _SPACES.split(line.strip(" \xa0\u3000"))
+    words = SPACES.split(line.strip(" \xa0\u3000"))
     if len(words) < FLAT_MIN_WORDS or sum(is_value(w) for w in words) < FLAT_MIN_WORDS // 2:
         return []
     labels = sum(norm(w) in known for w in words) + sum(norm(a + b) in known for a, b in pairwise(words))
@@ -160,30 +156,22 @@ def _tsv_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid |
         line = lines[i]
         if _tsv_line(line):
             rows.append(tuple(c.strip(" \xa0\u3000") for c in line.rstrip("\r\n").split("\t")))
-        elif _blank(line) and rows:
+        elif blank(line) and rows:
             pass
         elif norm(line) in known and _tsv_follows(lines, i + 1):
             rows.append((line.strip(" \t\xa0\u3000"),))
         else:
             break
         i += 1
-    if not any(len(r) > 1 for r in rows) or _labels_in([c for r in rows for c in r], known) < MIN_LABELS:
+    if not any(len(r) > 1 for r in rows) or labels_in([c for r in rows for c in r], known) < MIN_LABELS:
         return i, None  # (where the run ended: no start inside it can do better)
-    return _trim_blank_tail(lines, start, i), Grid(tuple(rows), True, "tsv")
+    return trim_blank_tail(lines, start, i), Grid(tuple(rows), True, "tsv")
 
 
 def _tsv_follows(lines: list[str], i: int) -> bool:
-    while i < len(lines) and _blank(lines[i]):
+    while i < len(lines) and blank(lines[i]):
         i += 1
     return i < len(lines) and _tsv_line(lines[i])
-
-
-def _labels_in(cells: list[str], known: set[str]) -> int:
-    return sum(norm(c) in known for c in cells)
-
-
-def _blank(line: str) -> bool:
-    return not line.strip(" \t\r\n\xa0\u3000") and not line.startswith("\t")
 
 
 def _tab_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid | None]:
@@ -195,7 +183,7 @@ def _tab_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid |
         line = lines[i]
         if line.startswith("\t"):
             rows[-1].append(line.strip(" \t\xa0\u3000"))
-        elif _blank(line):
+        elif blank(line):
             if rows[-1]:
                 rows.append([])
         elif i > start and lines[i - 1].startswith("\t") and _fragment(line) and rows[-1]:
@@ -205,15 +193,15 @@ def _tab_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid |
             break
         i += 1
     rows = [r for r in rows if r]
-    if _labels_in([c for r in rows for c in r], known) < MIN_LABELS:
+    if labels_in([c for r in rows for c in r], known) < MIN_LABELS:
         return i, None
-    return _trim_blank_tail(lines, start, i), Grid(tuple(tuple(r) for r in rows), True, "tab")
+    return trim_blank_tail(lines, start, i), Grid(tuple(tuple(r) for r in rows), True, "tab")
 
 
 def _pipe_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid | None]:
     rows: list[tuple[str, ...]] = []
     i = start
-    while i < len(lines) and ("|" in lines[i] or (_blank(lines[i]) and rows)):
+    while i < len(lines) and ("|" in lines[i] or (blank(lines[i]) and rows)):
         line = lines[i].strip()
         if line and not re.fullmatch(r"[|:\-\s]+", line):
             cells = [c.strip(" \t\xa0\u3000") for c in line.split("|")]
@@ -223,9 +211,9 @@ def _pipe_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid 
                 cells = cells[:-1]
             rows.append(tuple(cells))
         i += 1
-    if not rows or _labels_in([c for r in rows for c in r], known) < MIN_LABELS:
+    if not rows or labels_in([c for r in rows for c in r], known) < MIN_LABELS:
         return i, None
-    return _trim_blank_tail(lines, start, i), _pipe_grid(rows)
+    return trim_blank_tail(lines, start, i), _pipe_grid(rows)
 
 
 def _pipe_grid(rows: list[tuple[str, ...]]) -> Grid:
@@ -248,7 +236,7 @@ def _pipe_grid(rows: list[tuple[str, ...]]) -> Grid:
 def _bar_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid | None]:
     """Cells closed by '|' lines. Row ends are not marked: the grid is read like one cell per line;
     an empty cell (two '|' lines in a row) keeps its place."""
-    if _BAR.match(lines[start].strip()) or _blank(lines[start]) or _merge_label(lines, start, known)[0] is None:
+    if _BAR.match(lines[start].strip()) or blank(lines[start]) or _merge_label(lines, start, known)[0] is None:
         return start, None  # a run starts with a label (a title, header or row label)
     cells: list[str] = []
     current: list[str] = []
@@ -267,114 +255,9 @@ def _bar_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid |
         elif text:
             current.append(text)
         i += 1
-    if len(cells) < BAR_MIN or _labels_in(cells, known) < MIN_LABELS:
+    if len(cells) < BAR_MIN or labels_in(cells, known) < MIN_LABELS:
         return start, None
     return end, Grid(tuple((c,) for c in cells), False, "barlines")
-
-
-def _spaced_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid | None]:
-    """Rows of cells split by spaces; a label wrapped onto the next line is joined to its end."""
-    first, _ = _spaced_row(lines, start, known)
-    if first is None or not any(norm(c) in known for c in first):
-        return start, None  # a run starts with a row that holds a label
-    rows: list[tuple[str, ...]] = []
-    full = 0  # rows with a label and values
-    i = start
-    while i < len(lines) and i - start < RUN_MAX:
-        if _blank(lines[i]) and rows:
-            i += 1
-            continue
-        row, used = _spaced_row(lines, i, known)
-        if row is None:
-            break
-        if rows and len(rows[-1]) == 1 and norm(rows[-1][0]) in known and all(is_value(c) for c in row):
-            full -= _row_evidence(rows[-1], known)
-            row = (*rows.pop(), *row)  # a label alone on its line, its values on the next
-        rows.append(row)
-        full += _row_evidence(row, known)
-        i += used
-    if full < ROW_MIN or _labels_in([c for r in rows for c in r], known) < MIN_LABELS:
-        return start, None
-    return _trim_blank_tail(lines, start, i), Grid(tuple(rows), True, "spaced")
-
-
-def _spaced_row(lines: list[str], i: int, known: set[str]) -> tuple[tuple[str, ...] | None, int]:
-    words = _SPACES.split(lines[i].strip(" \t\xa0\u3000"))
-    if "\t" in lines[i] or "|" in lines[i] or not words[0]:
-        return None, 0
-    used = 1
-    if norm(words[0]) not in known and not is_value(words[0]) and i + 1 < len(lines):
-        after = _SPACES.split(lines[i + 1].strip(" \t\xa0\u3000"))
-        if len(words) == 1 and norm(words[0] + after[0]) in known:  # `…不计其他` + `情形） 0 0 …`
-            words, used = [words[0] + after[0], *after[1:]], 2
-    if len(words) < 2 and norm(words[0]) not in known:
-        return None, 0
-    if not all(norm(w) in known or (is_value(w) and w.strip()) for w in words):
-        return None, 0
-    if all(is_value(w) for w in words) and len(words) < 2:
-        return None, 0
-    return tuple(words), used
-
-
-def _row_evidence(row: tuple[str, ...], known: set[str]) -> bool:
-    """A row that shows a table: a label with its values, a header of three labels or more, or a row of
-    five values or more (Table 3's only data row)."""
-    labels = sum(norm(c) in known for c in row)
-    return (labels and len(row) > 1 and is_value(row[-1])) or labels >= 3 or (not labels and len(row) >= 5)
-
-
-def _squeezed_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid | None]:
-    """Rows whose cells lost their separators (`规章000`): labels split by the schema's labels, the
-    trailing digits kept as one cell for tables.py to split only where certain."""
-    first = _squeezed_row(lines[start], known)
-    if first is None or not any(c in known for c in first):
-        return start, None  # a run starts with a row that holds a label
-    rows: list[tuple[str, ...]] = []
-    glued = 0
-    i = start
-    while i < len(lines) and i - start < RUN_MAX:
-        if _blank(lines[i]) and rows:
-            i += 1
-            continue
-        row = _squeezed_row(lines[i], known)
-        if row is None:
-            break
-        rows.append(row)
-        glued += _row_evidence(tuple(row[0]) if len(row) == 1 and row[0].isdigit() else row, known)
-        i += 1
-    if glued < ROW_MIN or _labels_in([c for r in rows for c in r], known) < MIN_LABELS:
-        return start, None
-    return _trim_blank_tail(lines, start, i), Grid(tuple(rows), True, "squeezed")
-
-
-def _squeezed_row(line: str, known: set[str]) -> tuple[str, ...] | None:
-    text = line.strip(" \t\xa0\u3000")
-    if not text or re.search(r"[\s|]", text):
-        return None
-    if re.fullmatch(r"\d+", text):
-        return (text,)  # a row of values only (Table 3)
-    number = _TRAILING_NUMBERS.search(text)
-    head = text[: number.start()] if number else text
-    labels = _segment(norm(head), known)
-    if not labels:
-        return None
-    return (*labels, number.group(0)) if number else tuple(labels)
-
-
-def _segment(key: str, known: set[str]) -> list[str] | None:
-    """A normalised text as a sequence of known labels (fewest pieces), or None."""
-    if not key:
-        return None
-    best: list[list[str] | None] = [[]] + [None] * len(key)
-    for begin in range(len(key)):
-        if best[begin] is None:
-            continue
-        for end in range(begin + 1, min(len(key), begin + LABEL_MAX) + 1):
-            if key[begin:end] in known:
-                candidate = [*best[begin], key[begin:end]]
-                if best[end] is None or len(candidate) < len(best[end]):
-                    best[end] = candidate
-    return best[-1]
 
 
 def _line_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid | None]:
@@ -387,7 +270,7 @@ def _line_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid 
         if merged is not None:
             cells.append(merged)
             i += used
-        elif _blank(lines[i]):
+        elif blank(lines[i]):
             i += 1
         elif is_value(lines[i].strip()) or (cells and (_fragment(lines[i]) or GLYPHS.match(lines[i].strip()))):
             cells.append(lines[i].strip())
@@ -396,16 +279,16 @@ def _line_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid 
             break
     while cells and norm(cells[-1]) not in known and not is_value(cells[-1]):
         cells.pop()
-    if _labels_in(cells, known) < MIN_LABELS + 1:
+    if labels_in(cells, known) < MIN_LABELS + 1:
         return start, None
-    return _trim_blank_tail(lines, start, i), Grid(tuple((c,) for c in cells), False, "lines")
+    return trim_blank_tail(lines, start, i), Grid(tuple((c,) for c in cells), False, "lines")
 
 
 def _merge_label(lines: list[str], i: int, known: set[str]) -> tuple[str | None, int]:
     """A label broken over up to three lines (`商业` / `企业`), joined back."""
     text = ""
     for used in range(1, 4):
-        if i + used > len(lines) or _blank(lines[i + used - 1]):
+        if i + used > len(lines) or blank(lines[i + used - 1]):
             return None, 0
         text += lines[i + used - 1].strip()
         if norm(text) in known:
@@ -425,10 +308,3 @@ def _fragment(line: str) -> bool:
         and not _HEADING.match(text)
         and not _DATE.search(text)
     )
-
-
-def _trim_blank_tail(lines: list[str], start: int, end: int) -> int:
-    """Leave trailing blank lines to the text (they separate paragraphs)."""
-    while end > start + 1 and _blank(lines[end - 1]):
-        end -= 1
-    return end

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import date
 
 from generator.checks.boilerplate import BOOKMARK, is_leftover
@@ -69,16 +68,6 @@ _ORGAN = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(人民政府|办事处|管�
 _TITLE_END = re.compile(r"报\s*告$")
 _SENTENCE = re.compile(r"[。；;，,：:！!？?]")
 _HEADING = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[、.．])")
-
-
-@dataclass
-class Metadata:
-    title: str = ""
-    year: int | None = None
-    published: date | None = None
-    organ: str = ""
-    index_no: str = ""
-    warnings: list[str] = field(default_factory=list)
 
 
 def stated(lines: list[str]) -> dict[str, str]:

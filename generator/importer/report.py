@@ -80,11 +80,7 @@ def import_report(path: Path, township: str, schemas: Schemas, year: int | None 
     doc = read_document(path)
     converted, script_notes = simplified(doc.blocks)
     blocks, warnings = list(converted), list(script_notes)
-    said = stated(
-        [b for b in blocks if isinstance(b, str)]
-        + [c for g in _grids(blocks) for c in _cells(g)]
-        + [_row_text(row) for g in _grids(blocks) for row in g.rows]
-    )
+    said = _stated_in(blocks)
     blocks = [b for b in (_clean_block(b) for b in blocks) if b is not None]
     indexes = build_indexes([f for f in schemas.values() if f.tables])
     known = all_labels(list(indexes.values()))
@@ -119,6 +115,16 @@ def import_report(path: Path, township: str, schemas: Schemas, year: int | None 
     derived = read.held if read else frozenset()
     body = to_markdown(paras)
     return Imported(path, township, year, meta, figures, quotes, tables, body, summary, derived, formats)
+
+
+def _stated_in(blocks: list) -> dict[str, str]:
+    """What the page furniture states (发布日期, 索引号, …), in the text and in the tables' cells."""
+    grids = _grids(blocks)
+    return stated(
+        [b for b in blocks if isinstance(b, str)]
+        + [c for g in grids for c in _cells(g)]
+        + [_row_text(row) for g in grids for row in g.rows]
+    )
 
 
 def _tables_and_format(blocks, paras, schemas: Schemas, indexes, year: int, warnings: list[str], unread: set[str]):

@@ -57,6 +57,11 @@ def read_standard_tables(
     by_year = format_for_year(schemas, year)
     fmt_id = _report_format(votes, by_year.id if by_year else "", ranked)
     formats = {t: fmt_id if fmt_id in best else best[0] for t, best in ranked.items()}
+    return _tables_read(results, formats, fmt_id, schemas)
+
+
+def _tables_read(results: dict, formats: dict[str, str], fmt_id: str, schemas: Schemas) -> TablesRead:
+    """Each table as read in its own template (`formats`: table id → format id)."""
     warnings = [w for t, f in formats.items() for w in results[f].warnings.get(t, [])]
     if len(set(formats.values())) > 1:
         mixed = "、".join(f"{schemas[f].table(t).number}为 {f}" for t, f in formats.items())

@@ -58,11 +58,6 @@ def make_table_cells(fmt: Format, table: Table) -> tuple[CellDef, ...]:
     return tuple(cells)
 
 
-def format_tables(schemas: Schemas) -> tuple[tuple[Format, Table], ...]:
-    """Every (format, table) pair, formats in id order, tables in printed order."""
-    return tuple((fmt, table) for _, fmt in sorted(schemas.items()) for table in fmt.tables)
-
-
 def report_cells(report: Report, schemas: Schemas) -> list[tuple[CellDef, Cell]]:
     """The report's table cells with their values (None: printed blank), in printed order."""
     return [pair for values in report.tables for pair in filled_cells(values, schemas)]

@@ -92,9 +92,9 @@ class Urls:
     def compare_table(self, fmt: str, table: str) -> str:
         return f"{self.compare()}{fmt}/{table}/"
 
-    def compare_cell(self, fmt: str, table: str, cell_id: str, county_slug: str = "") -> str:
-        """One cell's matrix; a region is a section of the site-wide page (see README, Open data)."""
-        return f"{self.compare_table(fmt, table)}{cell_id}/" + (f"#r-{county_slug}" if county_slug else "")
+    def compare_cell(self, fmt: str, table: str, cell_id: str) -> str:
+        """One cell's site-wide view (drawn in the browser from compare_data)."""
+        return f"{self.compare_table(fmt, table)}{cell_id}/"
 
     # The editors' form (issue 23): its page, its list of townships, and the format documents.
     def editor(self, slug: str = "", year: int | None = None) -> str:
@@ -106,7 +106,7 @@ class Urls:
         return f"{self.base_path}editor/townships.json"
 
     def format_document(self, fmt_id: str) -> str:
-        """Labels, layout and rules of one format, for programs (data/format_document.py)."""
+        """Labels, layout and rules of one format, for programs (pages/format_document.py)."""
         return f"{self.data_home()}formats/{fmt_id}.json"
 
     def compare_data(self, *parts: str) -> str:

@@ -3,7 +3,7 @@ build would refuse (`link.broken`, after rendering) is reported at its own line 
 rendered. (Static files are among the site's known paths: engine/load.py.)
 
 A report page's ids come from its content through the renderer's own functions
-(contexts.report_anchors, contexts.content_page_html); the ids its template writes as they are
+(report_page.report_anchors, contexts.content_page_html); the ids its template writes as they are
 (`id="main"`, `id="downloads-title"`, …) are those of the templates xxgk ships with: an id that
 only a site's own templates/ writes is left to the build's link check.
 """
@@ -18,7 +18,8 @@ from markdown import Markdown
 
 from generator.content.markup import new_converter
 from generator.model.site import ContentPage, Report, Site
-from generator.pages.contexts import content_page_html, report_anchors
+from generator.pages.contexts import content_page_html
+from generator.pages.report_page import report_anchors
 from generator.publish.links import text_ids
 
 _PACKAGE = Path(__file__).resolve().parent.parent

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import json
 
-from generator.content.assemble import GITHUB_REPOSITORY, YEAR_MIN
+from generator.content.assemble import YEAR_MIN
+from generator.content.site_config import GITHUB_REPOSITORY
 from generator.model.pages import Page
 from generator.model.site import Site
 from generator.model.site_index import SiteIndex

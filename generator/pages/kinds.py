@@ -17,7 +17,7 @@ import markdown
 from generator.data import data_pages, downloads
 from generator.model.pages import Page, View
 from generator.model.site import township_label
-from generator.pages import contexts, editor_page, routes
+from generator.pages import contexts, editor_page, report_page, routes
 from generator.search.index import SearchDoc
 
 Context = Callable[[Page, View, markdown.Markdown], dict]
@@ -109,7 +109,8 @@ KINDS: tuple[PageKind, ...] = (
     PageKind("townships", routes.townships_routes, "townships.html", _old(C.townships)),
     PageKind("township", routes.township_routes, "township.html", _old(C.township), None, 1, _township_files,
              _township_facets),
-    PageKind("report", routes.report_routes, "report.html", _old(C.report), None, 0, _report_files, _report_facets),
+    PageKind("report", routes.report_routes, "report.html", _old(report_page.report), None, 0, _report_files,
+             _report_facets),
     PageKind("years", routes.years_routes, "years.html", _old(C.years)),
     PageKind("year", routes.year_routes, "year.html", _old(C.year), None, 2, _year_files, _year_facets),
     PageKind("region", routes.region_routes, "region.html", _old(C.region), None, 3, _region_files, _region_facets),

@@ -27,17 +27,33 @@ def report_downloads(report: Report, urls: Urls) -> list[tuple[str, str, str]]:
 
 def report_jsonld(config: SiteConfig, report: Report, township: Township, urls: Urls) -> str:
     page = urls.absolute(urls.report(report.township, report.year))
-    organization = {
+    nodes = [
+        _report_node(config, report, page),
+        _organization(report, township, page),
+        _dataset(report, township, urls, page),
+    ]
+    data = {"@context": "https://schema.org", "@graph": nodes}
+    # Compact, so that the json module encodes it in C (indented, in Python: 4% of a report page).
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # "<" only ever appears inside strings: escaping it keeps "</script>" out of the element.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _organization(report: Report, township: Township, page: str) -> dict:
+    city = township.city if township.city != township.province else ""
+    return {
         "@type": "GovernmentOrganization",
         "@id": f"{page}#organization",
         "name": report.organ,
         "areaServed": {
             "@type": "AdministrativeArea",
-            "name": f"{township.province}{township.city if township.city != township.province else ''}"
-            f"{township.county}{township.name}",
+            "name": f"{township.province}{city}{township.county}{township.name}",
         },
     }
-    report_node = {
+
+
+def _report_node(config: SiteConfig, report: Report, page: str) -> dict:
+    node = {
         "@type": "Report",
         "@id": f"{page}#report",
         "name": report.title,
@@ -48,10 +64,14 @@ def report_jsonld(config: SiteConfig, report: Report, township: Township, urls: 
         "publisher": {"@id": f"{page}#organization"},
     }
     if report.published:
-        report_node["datePublished"] = report.published.isoformat()
+        node["datePublished"] = report.published.isoformat()
     if report.index_no:
-        report_node["identifier"] = report.index_no
-    dataset = {
+        node["identifier"] = report.index_no
+    return node
+
+
+def _dataset(report: Report, township: Township, urls: Urls, page: str) -> dict:
+    return {
         "@type": "Dataset",
         "@id": f"{page}#dataset",
         "name": f"{report.title}：关键数字与统计表数据",
@@ -66,8 +86,3 @@ def report_jsonld(config: SiteConfig, report: Report, township: Township, urls: 
             for label, url, media in report_downloads(report, urls)
         ],
     }
-    data = {"@context": "https://schema.org", "@graph": [report_node, organization, dataset]}
-    # Compact, so that the json module encodes it in C (indented, in Python: 4% of a report page).
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    # "<" only ever appears inside strings: escaping it keeps "</script>" out of the element.
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

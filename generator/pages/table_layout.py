@@ -3,6 +3,7 @@ schema's trees (never hand-placed), ready for one generic template macro."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from generator.model.cells import format_cell
@@ -57,10 +58,8 @@ def table_grid(table: Table, values: TableValues) -> Grid:
         bodies = tuple(_block(prefix, table, b, values) for b in table.blocks)
         return _short_ids(Grid(prefix, table.number, table.caption, "", (), bodies), table.id[:2])
     head, leaf_ids = _grid_head(prefix, table)
-    label_depth = max(node.depth() for node in table.row_tree)
-    rows: list[tuple[GridCell, ...]] = []
-    for node in table.row_tree:
-        _grid_rows(prefix, node, 1, label_depth, (), [], values, leaf_ids, rows)
+    body = _Body(prefix, max(node.depth() for node in table.row_tree), values, leaf_ids)
+    rows = tuple(row for node in table.row_tree for row in _grid_rows(body, node, 1, (), ()))
     return _short_ids(Grid(prefix, table.number, table.caption, table.corner_note, head, (tuple(rows),)), table.id[:2])
 
 
@@ -149,51 +148,45 @@ def _grid_head(prefix: str, table: Table) -> tuple[tuple[tuple[GridCell, ...], .
     return tuple(tuple(level) for level in levels if level), leaf_headers
 
 
+@dataclass(frozen=True)
+class _Body:
+    """What every row of a grid table's body is laid out with."""
+
+    prefix: str
+    label_depth: int  # label columns: the deepest row tree
+    values: TableValues
+    leaf_headers: dict[str, str]  # column id → the id of its header cell
+
+
 def _grid_rows(
-    prefix: str,
-    node: RowNode,
-    level: int,
-    label_depth: int,
-    pending: tuple[GridCell, ...],
-    ancestors: list[str],
-    values: TableValues,
-    leaf_headers: dict[str, str],
-    rows: list[tuple[GridCell, ...]],
-) -> None:
+    body: _Body, node: RowNode, level: int, pending: tuple[GridCell, ...], ancestors: tuple[str, ...]
+) -> Iterator[tuple[GridCell, ...]]:
+    """The printed rows of `node`; `pending`: group label cells that start in its first row."""
     if node.group:
         cell = GridCell(
             node.label,
             header=True,
             rowspan=len(node.leaves()),
-            id=f"{prefix}-{node.group}",
+            id=f"{body.prefix}-{node.group}",
             scope="rowgroup",
             sticky=level,
         )
         for n, child in enumerate(node.children):
-            _grid_rows(
-                prefix,
-                child,
-                level + 1,
-                label_depth,
-                (*pending, cell) if n == 0 else (),
-                [*ancestors, cell.id],
-                values,
-                leaf_headers,
-                rows,
-            )
+            yield from _grid_rows(body, child, level + 1, (*pending, cell) if n == 0 else (), (*ancestors, cell.id))
         return
-    row_id = f"{prefix}-{node.id}"
+    row_id = f"{body.prefix}-{node.id}"
     label = GridCell(
         node.label,
         header=True,
-        colspan=label_depth - level + 1,
+        colspan=body.label_depth - level + 1,
         id=row_id,
         scope="row",
         hidden=node.hidden_label,
         sticky=0 if node.hidden_label else level,
     )
-    data = values.rows.get(node.id, (None,) * len(leaf_headers))
+    data = body.values.rows.get(node.id, (None,) * len(body.leaf_headers))
     cells = [
-        _value_cell(v, " ".join((leaf_headers[c], *ancestors, row_id))) for c, v in zip(leaf_headers, data, strict=True)
+        _value_cell(v, " ".join((body.leaf_headers[c], *ancestors, row_id)))
+        for c, v in zip(body.leaf_headers, data, strict=True)
     ]
-    rows.append((*pending, label, *cells))
+    yield (*pending, label, *cells)

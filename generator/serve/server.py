@@ -9,7 +9,6 @@ yields a batch only after the changes have gone quiet for `STEP_MS`.
 from __future__ import annotations
 
 import gc
-import html
 import mimetypes
 import os
 import signal
@@ -22,7 +21,7 @@ from datetime import date
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote
 
 import watchfiles
 
@@ -32,11 +31,8 @@ from generator.engine.project import open_project
 from generator.model.problems import blocking, format_text
 from generator.model.schema import SCHEMA_DIR
 from generator.serve.rebuild import Rebuild, rebuild
+from generator.serve.responses import EVENTS, problem_page, request_path, resolve, with_script
 
-EVENTS = "/__xxgk__/events"
-RELOAD_SCRIPT = (
-    f'<script>new EventSource("{EVENTS}").addEventListener("reload", function () {{ location.reload(); }});</script>'
-)
 STEP_MS = 50  # quiet time that ends a burst of saves
 HEARTBEAT_S = 10.0  # an idle event stream sends a comment this often, to notice closed tabs
 
@@ -181,22 +177,22 @@ class _DevHandler(BaseHTTPRequestHandler):
                 return
             self._not_found(status)
             return
-        target = _resolve(self.dev.out, path[len(status.base_path) :])
+        target = resolve(self.dev.out, path[len(status.base_path) :])
         if target is not None and target.is_dir():
             self._send(HTTPStatus.MOVED_PERMANENTLY, b"", "text/plain", {"Location": quote(path + "/")})
             return
-        problem_page = _problem_page(status.result)
-        if problem_page and (target is None or target.suffix == ".html"):
-            self._send(HTTPStatus.INTERNAL_SERVER_ERROR, _with_script(problem_page), "text/html; charset=utf-8")
+        shown = problem_page(status.result)
+        if shown and (target is None or target.suffix == ".html"):
+            self._send(HTTPStatus.INTERNAL_SERVER_ERROR, with_script(shown), "text/html; charset=utf-8")
         elif target is None:
             self._not_found(status)
         else:
             self._file(target, HTTPStatus.OK)
 
     def _not_found(self, status: Status) -> None:
-        page = _resolve(self.dev.out, "404.html")
+        page = resolve(self.dev.out, "404.html")
         if page is None:
-            self._send(HTTPStatus.NOT_FOUND, _with_script(b"<h1>404</h1>"), "text/html; charset=utf-8")
+            self._send(HTTPStatus.NOT_FOUND, with_script(b"<h1>404</h1>"), "text/html; charset=utf-8")
         else:
             self._file(page, HTTPStatus.NOT_FOUND)
 
@@ -204,7 +200,7 @@ class _DevHandler(BaseHTTPRequestHandler):
         data = target.read_bytes()
         kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         if kind == "text/html":
-            data = _with_script(data)
+            data = with_script(data)
         if kind.startswith("text/") or kind.endswith(("xml", "javascript", "json")):
             kind += "; charset=utf-8"
         self._send(code, data, kind)
@@ -237,70 +233,6 @@ class _DevHandler(BaseHTTPRequestHandler):
                 self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError):
             return  # the tab was closed or reloaded: its stream ends here
-
-
-MAX_PATH = 4096  # bytes, as the OS allows (PATH_MAX); a name of a path is at most 255 (NAME_MAX)
-MAX_NAME = 255
-
-
-def request_path(raw: str) -> tuple[str, HTTPStatus | None]:
-    """A request's path, decoded; or the status that refuses it: 400 for what is no path (bad
-    percent-encoding, control characters such as %00), 404 for what no file can be called (a name
-    over 255 bytes, a path over 4,096). Filesystem calls would raise on these, and a handler that
-    raises drops the connection without an answer."""
-    try:
-        path = unquote(urlsplit(raw).path, errors="strict")
-    except UnicodeDecodeError:
-        return "", HTTPStatus.BAD_REQUEST
-    if any(ord(c) < 32 or ord(c) == 127 for c in path):
-        return "", HTTPStatus.BAD_REQUEST
-    if len(path.encode()) > MAX_PATH or any(len(name.encode()) > MAX_NAME for name in path.split("/")):
-        return "", HTTPStatus.NOT_FOUND
-    return path, None
-
-
-def _resolve(out: Path, rel: str) -> Path | None:
-    """The file under `out` for a URL path (index.html for a folder); None if there is none or the
-    path would leave `out`."""
-    try:
-        target = (out / rel).resolve()
-        if not target.is_relative_to(out.resolve()):
-            return None
-        if target.is_dir() and (target / "index.html").is_file() and (rel == "" or rel.endswith("/")):
-            return target / "index.html"
-        return target if target.exists() else None
-    except (OSError, ValueError):  # what request_path lets through and the filesystem still refuses
-        return None
-
-
-def _with_script(data: bytes) -> bytes:
-    marker = data.rfind(b"</body>")
-    script = RELOAD_SCRIPT.encode()
-    return data[:marker] + script + data[marker:] if marker >= 0 else data + script
-
-
-def _problem_page(result: Rebuild) -> bytes | None:
-    """The page shown for every URL while the content has errors or a template crashed."""
-    errors = blocking(result.problems)
-    if not errors and not result.crash:
-        return None
-    if errors:
-        title = f"内容有 {len(errors)} 个错误，修正并保存后页面会自动刷新"
-        items = "".join(
-            f"<li><code>{html.escape(p.location())}</code>: {html.escape(p.message)} "
-            f"<small>[{html.escape(p.code)}]</small></li>"
-            for p in errors
-        )
-        body = f"<ol>{items}</ol>"
-    else:
-        title = "模板渲染出错，修正并保存后页面会自动刷新"
-        body = f"<pre>{html.escape(result.crash)}</pre>"
-    page = (
-        '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">'
-        f"<title>xxgk serve：{html.escape(title)}</title></head>"
-        f'<body style="font:16px/1.6 sans-serif;margin:2em"><h1>{html.escape(title)}</h1>{body}</body></html>'
-    )
-    return page.encode()
 
 
 def serve_command(root: Path, host: str, port: int, poll: bool = False) -> int:
