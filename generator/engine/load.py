@@ -112,7 +112,8 @@ def load(root: Path, options: LoadOptions, memo, listing: Listing | None = None)
     site = _for_publishing(root, site, options, memo)
     problems += relative_base_url(site.config, small["content/site.yaml"])
     view = _view(site, results, options)
-    problems += [p for check in options.checks.site for p in check.run(site, _known(view, root))]
+    known = _known(view, root)
+    problems += [p for check in options.checks.site for p in check.run(site, known)]
     return Loaded(site, tuple(sort_problems(problems)), view, listing)
 
 
