@@ -78,17 +78,19 @@ def publish_site(view: View, project: Project, options, memo, progress: Progress
 
 def _make(view: View, project: Project, key: str, previous: Record | None, staging: Path, options, memo,
           progress: Progress, in_place: bool) -> Made:
-    fingerprints = {view.urls.output_path(p.url): p.fingerprint(key) for p in view.pages}
+    located = [(page, view.urls.output_path(page.url)) for page in view.pages]
+    fingerprints = {rel: page.fingerprint(key) for page, rel in located}
     assets = _assets(project, view)
     planned = frozenset([*fingerprints, *(rel for _, rel in assets)])
     compiled = memo.get("templates", project.look) or {}
     job = RenderJob(view, project.templates, staging, planned, compiled)
-    made = _render(job, fingerprints, previous, options, progress, in_place)
+    made = _render(job, located, fingerprints, previous, options, progress, in_place)
     memo.put("templates", project.look, compiled)
     made.record.update(_copy(assets, staging, previous, options.out))
     if options.search:
         stubs = search_stubs(view)
-        docs = memo.get_many("search_doc", (fingerprints[view.urls.output_path(s.url)] for s in stubs))
+        by_url = {page.url: fingerprints[rel] for page, rel in located}
+        docs = memo.get_many("search_doc", (by_url[stub.url] for stub in stubs))
         run = partial(parallel, workers=Workers(options.jobs, options.start_method, serial_below=2), chunk=1)
         search = Search(stubs, view.urls, fingerprints, docs)
         indexed = write_search(search, staging, options.out, previous, run, options.jobs)
@@ -100,16 +102,15 @@ def _make(view: View, project: Project, key: str, previous: Record | None, stagi
     return made
 
 
-def _render(job: RenderJob, fingerprints: dict[str, str], previous: Record | None, options,
-            progress: Progress, in_place: bool) -> Made:
+def _render(job: RenderJob, located: list[tuple[Page, str]], fingerprints: dict[str, str],
+            previous: Record | None, options, progress: Progress, in_place: bool) -> Made:
     """The pages whose fingerprint differs from what the output folder holds, made anew; what reads
     every report's tables last, by workers of their own (they copy those tables once, and do not
     start from workers that have copied other parts of the site). A build's folder may have been
     changed by hand, so a kept page must still be there; `xxgk serve`'s folder is its own."""
-    urls, out = job.view.urls, str(options.out)
+    out = str(options.out)
     record, dirty, reused = {}, [], 0
-    for page in job.view.pages:
-        rel = urls.output_path(page.url)
+    for page, rel in located:
         old = previous.get(rel) if previous else None
         if old is not None and old[0] == fingerprints[rel] and (in_place or os.path.isfile(os.path.join(out, rel))):
             record[rel] = old

@@ -46,6 +46,7 @@ class Facets:
     townships: str  # every township, in one digest
     stated: frozenset[tuple[str, str, str, int]]  # cells.stated_cells of all reports
     stated_digest: str = ""  # of `stated`: which cells have a comparison page
+    tables_used: tuple[tuple[str, str], ...] = ()  # used_tables(site), planned once
 
 
 def report_facet(report: Report) -> tuple[str, str]:
@@ -63,7 +64,7 @@ def facets_of(
     townships = _digest([t.digest for t in site.townships])
     all_listings = _digest(townships, list(listing.values()))
     all_data = _digest(townships, list(data.values()))
-    return Facets(listing, data, all_listings, all_data, townships, stated, _digest(sorted(stated)))
+    return Facets(listing, data, all_listings, all_data, townships, stated, _digest(sorted(stated)), used_tables(site))
 
 
 def report_facets(site: Site) -> Facets:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.model.cells import compared_cells
-from generator.model.pages import Page, View, used_tables
+from generator.model.pages import Page, View
 from generator.model.site import FIGURE_NAMES, Report
 
 
@@ -126,7 +126,7 @@ def compare_figure_routes(view: View) -> Iterator[Page]:
 
 
 def compare_table_routes(view: View) -> Iterator[Page]:
-    for pair in used_tables(view.site):
+    for pair in view.facets.tables_used:
         yield Page("compare_table", view.urls.compare_table(*pair), pair, (view.facets.all_data,))
 
 
@@ -134,7 +134,7 @@ def _compared(view: View) -> Iterator[tuple[tuple[str, ...], str, tuple[str, ...
     """(key, view URL, data file parts) of every figure and every cell stated in some report."""
     for name in FIGURE_NAMES:
         yield ("figure", name), view.urls.compare_figure(name), ("figures", name)
-    for fmt_id, table_id in used_tables(view.site):
+    for fmt_id, table_id in view.facets.tables_used:
         fmt = view.site.schemas[fmt_id]
         for cell in compared_cells(fmt, fmt.table(table_id), view.facets.stated):
             key = (fmt_id, table_id, cell.id)
@@ -176,13 +176,13 @@ def figures_csv_routes(view: View) -> Iterator[Page]:
 
 
 def bulk_csv_routes(view: View) -> Iterator[Page]:
-    for fmt_id, table_id in used_tables(view.site):
+    for fmt_id, table_id in view.facets.tables_used:
         url = view.urls.data_file(f"{fmt_id}-{table_id}.csv")
         yield Page("bulk_csv", url, (fmt_id, table_id), (view.facets.all_data,))
 
 
 def bulk_xlsx_routes(view: View) -> Iterator[Page]:
-    for fmt_id, table_id in used_tables(view.site):
+    for fmt_id, table_id in view.facets.tables_used:
         url = view.urls.data_file(f"{fmt_id}-{table_id}.xlsx")
         yield Page("bulk_xlsx", url, (fmt_id, table_id), (view.facets.all_data,))
 
