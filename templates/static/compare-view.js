@@ -18,7 +18,8 @@
 
   function model(places, data) {
     var counties = places.counties.map(function (c, i) {
-      return { index: i, slug: c[0], name: c[1], townships: [], totals: data.years.map(function () { return null; }) };
+      var none = function () { return null; };
+      return { index: i, slug: c[0], name: c[1], townships: [], totals: data.years.map(none), reported: data.years.map(none) };
     });
     var rows = {};
     data.rows.forEach(function (r) { rows[r[0]] = r; });
@@ -29,6 +30,7 @@
       county.townships.push({ slug: t[1], name: t[2], values: row[1], formats: row[2] || "", number: i });
       row[1].forEach(function (v, y) {
         if (typeof v === "number") { county.totals[y] = (county.totals[y] || 0) + v; }
+        if (v !== "") { county.reported[y] = true; }
       });
     });
     var converted = {};
@@ -36,14 +38,17 @@
     return { counties: counties.filter(function (c) { return c.townships.length; }), converted: converted };
   }
 
+  // "" no report that year, "-" a report that does not state it: the legend's "·" and "—"
+  function blankCell(td, v) {
+    td.setAttribute("data-value", "");
+    td.appendChild(el("span", { "aria-hidden": "true", "class": v === "" ? "missing" : "na" }, v === "" ? "·" : "—"));
+    td.appendChild(el("span", { "class": "visually-hidden" }, v === "" ? "无报告" : "报告未载明"));
+    return td;
+  }
+
   function valueCell(v, y, township, data, state) {
     var td = el("td", { "class": "num" });
-    if (v === "" || v === "-") {
-      td.setAttribute("data-value", "");
-      td.appendChild(el("span", { "aria-hidden": "true", "class": v === "" ? "missing" : "na" }, v === "" ? "·" : "—"));
-      td.appendChild(el("span", { "class": "visually-hidden" }, v === "" ? "无报告" : "报告未载明"));
-      return td;
-    }
+    if (v === "" || v === "-") { return blankCell(td, v); }
     td.setAttribute("data-value", v === null ? "" : v);
     var fmt = township.formats.charAt(y), before = township.formats.slice(0, y).replace(/ /g, "").slice(-1);
     if (fmt && fmt !== " " && before && before !== fmt) {
@@ -79,8 +84,15 @@
     button.textContent = county.name + "（" + county.townships.length + " 个乡镇）";
     th.appendChild(button);
     tr.appendChild(th);
-    county.totals.forEach(function (t) {
-      tr.appendChild(el("td", { "class": "num total", "data-value": t === null ? "" : t }, t === null ? "—" : show(t)));
+    county.totals.forEach(function (t, y) {
+      var td = el("td", { "class": "num total" });
+      if (t === null) {
+        blankCell(td, county.reported[y] ? "-" : "");
+      } else {
+        td.setAttribute("data-value", t);
+        td.textContent = show(t);
+      }
+      tr.appendChild(td);
     });
     body.appendChild(tr);
     button.addEventListener("click", function () { toggle(county, body, button, data, state); });
