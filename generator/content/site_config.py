@@ -13,22 +13,9 @@ from generator.model.site import SiteConfig
 from generator.model.source import Source
 
 CONFIG_FIELDS = (
-    "title",
-    "base_url",
-    "publisher",
-    "contact",
-    "language",
-    "description",
-    "sponsor",
-    "operator",
-    "site_code",
-    "icp",
-    "icp_link",
-    "police_record",
-    "police_link",
-    "license",
-    "repository",
-)
+    "title", "base_url", "publisher", "contact", "language", "description",
+    "sponsor", "operator", "site_code", "icp", "icp_link", "police_record", "police_link", "license", "repository",
+)  # fmt: skip
 ICP_LINK = "https://beian.miit.gov.cn/"  # 工业和信息化部 ICP/IP地址/域名信息备案管理系统
 POLICE_LINK = "https://beian.mps.gov.cn/#/query/webSearch?code={code}"  # 全国互联网安全管理服务平台
 # The content repository, where the editors' form sends new reports: https://github.com/<owner>/<repo>,
