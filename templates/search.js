@@ -1,6 +1,6 @@
-// Full-text search over the index that `xxgk build` writes (generator/search_index.py): no server,
+// Full-text search over the index that `xxgk build` writes (generator/search/index.py): no server,
 // no WebAssembly, a few small files per query. The query becomes the same character n-gram keys as
-// the pages (generator/search_tokens.py); the postings of those keys (generator/search_postings.py:
+// the pages (generator/search/tokens.py); the postings of those keys (generator/search/postings.py:
 // same hash, same format) give the candidate pages; each candidate's real text, from its card, is
 // checked unless the keys alone decide, so that only pages containing exactly what was typed are
 // shown. Results appear card by card, title and township matches first.

@@ -22,7 +22,7 @@ def _literals(paths) -> set[str]:
 
 def test_every_code_in_the_generator_is_catalogued_and_vice_versa():
     used = _literals(p for p in (REPO / "generator").rglob("*.py") if p.name != "codes.py")
-    assert used - set(CODES) == set(), "codes used but not in generator/problem_codes.py"
+    assert used - set(CODES) == set(), "codes used but not in generator/model/codes.py"
     assert set(CODES) - used == set(), "catalogued codes that nothing emits"
 
 

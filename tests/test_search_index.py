@@ -1,4 +1,4 @@
-"""The search index files (generator/search_index.py): the same bytes whatever the number of
+"""The search index files (generator/search/index.py): the same bytes whatever the number of
 processes that wrote them, a card per page in result order, and a manifest that states each
 page's facets."""
 

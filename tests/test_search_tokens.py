@@ -1,4 +1,4 @@
-"""The search keys (generator/search_tokens.py) and postings (generator/search_postings.py): a page
+"""The search keys (generator/search/tokens.py) and postings (generator/search/postings.py): a page
 is listed under every key of every query it contains, so recall is complete; for a query of up
 to three letters or digits the keys alone decide, so no text check is needed; and the postings
 read back as written."""

@@ -1,5 +1,5 @@
 """The phrasings of key figures in report prose (report-formats §7.3 and the real reports behind #22),
-as data: one Pattern per phrasing, read by generator/prose_figures.py.
+as data: one Pattern per phrasing, read by generator/checks/prose_figures.py.
 
 Each pattern states what it counts. Priority 1 is a stated total ("共计主动公开…", "总数…"), 2 a plain
 statement ("主动公开政府信息N条"), 3 a loose mention that is often a part of the total. A number is

@@ -136,7 +136,7 @@ class ContentPage:
 @dataclass(frozen=True)
 class ReaderNote:
     """What a reader is told, on the report page, about a problem the checks found in it
-    (generator/reader_notes.py): at a key figure, under a table, or for the whole report."""
+    (generator/checks/reader_notes.py): at a key figure, under a table, or for the whole report."""
 
     target: str  # "figure" | "table" | "report"
     key: str  # the figure's name or the table's id; "" for the report
@@ -151,7 +151,7 @@ class Site:
     pages: tuple[ContentPage, ...]
     schemas: Schemas
     attachments: tuple[str, ...] = ()  # content-relative paths of files copied as they are
-    # content path → date of its last git commit (generator/revisions.py); empty outside a checkout
+    # content path → date of its last git commit (generator/content/revisions.py); empty outside a checkout
     revised: dict[str, str] = field(default_factory=dict)
     # 更正记录: content path → its changes after first publication, from git (history.py); empty outside git
     corrections: dict[str, tuple[Revision, ...]] = field(default_factory=dict)

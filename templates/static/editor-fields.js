@@ -1,6 +1,6 @@
 // The editors' form's fields outside the tables and their checks, ported with their messages: the
-// report year and format (generator/assemble.py), the publication date (fields.py FieldReader.date, assemble._published),
-// the figures typed (assemble._figures), empty sections of the body (body_checks.empty_sections),
+// report year and format (generator/content/assemble.py), the publication date (fields.py FieldReader.date, assemble._published),
+// the figures typed (assemble._figures), empty sections of the body (checks/bodies.empty_sections),
 // and a table in another format than its report's (table_values._table_format).
 (function (root) {
   "use strict";
@@ -71,7 +71,7 @@
     return found;
   }
 
-  // body_checks.empty_sections (outside fenced code): headings with nothing under them, except the
+  // checks/bodies.empty_sections (outside fenced code): headings with nothing under them, except the
   // sections the report's tables fill (the tables are shown there).
   function emptySections(state, body) {
     var covered = {}, headings = [], texts = [], fenced = false;

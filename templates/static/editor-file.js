@@ -1,6 +1,6 @@
 // The report file the editors' form gives: exactly the text `xxgk new report` starts with, with the
-// editor's values filled in. A port of generator/scaffold.py (report_text and its table lines) and
-// generator/yaml_text.py (how a value is written into YAML), driven by the format documents;
+// editor's values filled in. A port of generator/commands/new.py (report_text and its table lines) and
+// generator/content/yaml_text.py (how a value is written into YAML), driven by the format documents;
 // tests/browser/test_editor_rules.py checks that both give the same text for the same values.
 (function (root) {
   "use strict";

@@ -1,5 +1,5 @@
 // One standard table of the editors' form: laid out from its format document's grid (made by
-// generator/table_layout.py, the code behind the report pages, so the header trees, spans and
+// generator/pages/table_layout.py, the code behind the report pages, so the header trees, spans and
 // labels are the report page's), with a field in every value cell, named by its row and column
 // headers. Moving like a spreadsheet: arrow keys, Enter / Shift+Enter; a block pasted from Word or
 // Excel (tab-separated rows) fills the cells from the one it is pasted into.

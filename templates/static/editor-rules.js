@@ -1,7 +1,7 @@
 // The table checks of `xxgk check`, in the browser, for the editors' form. A port, function for
-// function, of generator/table_values.py (_cell: blanks, non-numbers, negatives) and of
-// generator/checks.py (the 勾稽 rules: bindings, evaluation, the cell a problem is about, and
-// rule_message with _Names), driven by the format document (generator/format_document.py), which
+// function, of generator/content/table_values.py (_cell: blanks, non-numbers, negatives) and of
+// generator/checks/table_rules.py (the 勾稽 rules: bindings, evaluation, the cell a problem is about, and
+// rule_message with _Names), driven by the format document (generator/pages/format_document.py), which
 // holds every label and the rules already parsed. The messages are the Python's to the character:
 // tests/browser/test_editor_rules.py compares both on tables drawn by hypothesis.
 (function (root) {

@@ -1,5 +1,5 @@
 // The editors' form, continued (editor.js is the page): showing problems, reading a published report.json
-// (the compact shape of generator/report_json.py, or the older one with labelled cells), and
+// (the compact shape of generator/data/report_json.py, or the older one with labelled cells), and
 // sending the file: a download, or GitHub's new-file or edit page of the content repository.
 (function (root) {
   "use strict";

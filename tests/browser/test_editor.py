@@ -147,7 +147,7 @@ def placed(problems: list[dict], text: str, rel: str) -> list[tuple]:
     fields = {"ed-published": ("published",), "ed-year": ("year",)}
     out = []
     for p in problems:
-        if p["field"] == "ed-body":  # at its heading's line, as body_checks reports it
+        if p["field"] == "ed-body":  # at its heading's line, as checks/bodies.py reports it
             out.append((p["code"], p["severity"], p["message"], source.body_line + p["bodyLine"], 0))
             continue
         if p["table"]:
