@@ -73,8 +73,10 @@ def _short_ids(grid: Grid, short: str) -> Grid:
     def renamed(cell: GridCell) -> GridCell:
         if not cell.id and not cell.headers:
             return cell
-        headers = " ".join(names[h] for h in cell.headers.split()) if cell.headers else ""
-        return replace(cell, id=names.get(cell.id, ""), headers=headers)
+        headers = " ".join([names[h] for h in cell.headers.split()]) if cell.headers else ""
+        # positional, not dataclasses.replace: this runs for every cell of every table (~7% of a build)
+        return GridCell(cell.text, cell.header, cell.colspan, cell.rowspan, names.get(cell.id, ""), cell.scope,
+                        headers, cell.numeric, cell.blank, cell.hidden, cell.sticky)  # fmt: skip
 
     def rows_of(rows):
         return tuple(tuple(renamed(c) for c in row) for row in rows)
