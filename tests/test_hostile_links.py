@@ -27,6 +27,9 @@ def _links(problems):
         '<a href="#没有这一节">下文</a>',
         "[另一份](/townships/test-town/2018/#没有这一节)",
         "[关于](/about/#没有这一节)",
+        '<img src=x alt="图">',  # raw HTML the sanitizer keeps: unquoted, single-quoted, upper case
+        "<a href=nowhere/>下文</a>",
+        "<IMG SRC='no-such.png'>",
     ],
 )
 def test_missing_anchor_or_static_file_is_found_at_the_link(tmp_path, link):
@@ -48,6 +51,8 @@ def test_missing_anchor_or_static_file_is_found_at_the_link(tmp_path, link):
         "[联系](/about/#联系)",
         "[关于](/about/)",
         "[年度](/years/#coverage-title)",  # another kind of page: its ids are the build's to check
+        "<a href=/about/>关于</a>",
+        "<img src='/static/favicon.svg' alt=''>",
     ],
 )
 def test_anchors_and_files_that_exist_pass(tmp_path, link):

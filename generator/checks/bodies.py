@@ -41,7 +41,8 @@ _ATTR = re.compile(r"([A-Za-z_:][\w:.-]*)\s*(?:=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))
 _CONTENT_DROPPED = {"script", "style"}  # nh3 drops these with everything inside them
 # The target stops at "]": else each "](" of "](](](…" would scan to the end of the line.
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>\]]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-_HREF = re.compile(r"""\shref\s*=\s*["']([^"']+)["']""")
+# href and src, quoted or not: what the sanitizer keeps and the build's link check then follows
+_HREF = re.compile(r"""\s(?:href|src)\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s>"']+))""", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -169,8 +170,13 @@ def heading_text(rest: str) -> str:
     return rest.rstrip().rstrip("#").rstrip()
 
 
+def _may_link(text: str) -> bool:
+    lowered = text.lower()
+    return "](" in text or "href" in lowered or "src" in lowered
+
+
 def _links(line: str) -> list[str]:
-    found = [*_MD_LINK.findall(line), *_HREF.findall(line)]
+    found = [*_MD_LINK.findall(line), *("".join(groups) for groups in _HREF.findall(line))]
     return [link for link in found if not urlsplit(link).scheme and not link.startswith("//")]
 
 
@@ -236,10 +242,10 @@ def broken_body_links(site: Site, known: Known) -> list[Problem]:
     bodies += [(p.path, p.body, p.body_line, f"{p.name}/") for p in site.pages]
     problems = []
     for path, body, first, url in bodies:
-        if "](" not in body and "href" not in body:
+        if not _may_link(body):
             continue
         for number, line in _prose_lines(body):
-            for link in _links(line) if ("](" in line or "href" in line) else ():
+            for link in _links(line) if _may_link(line) else ():
                 message = link_problem(link, url, known.paths, known.anchors, site.config.base_path)
                 if message:
                     problems.append(Problem(path, first + number, "body.broken_link", message))
