@@ -71,7 +71,7 @@ def test_wrong_values_are_left_out_and_warned(schemas):
     """Held-out reports gave a channel's count as the total and the organ fee as the disclosure fee."""
     imported = _import("shuikou-2020-channels.txt", schemas)
     assert imported.figures["proactive_items"] is None
-    assert any("渠道" in w and "proactive_items" in w for w in imported.summary.warnings)
+    assert any("渠道" in w and "主动公开政府信息" in w for w in imported.summary.warnings)
     assert imported.figures["fees"] is None  # 行政事业性收费2.3万元 is not a disclosure fee
     assert imported.figures["reviews_total"] == 2 and imported.figures["applications_new"] == 0
 

@@ -25,6 +25,7 @@ from generator.checks.prose_patterns import (
     PATTERNS,
     Pattern,
 )
+from generator.model.site import FIGURES
 
 _SENTENCES = re.compile(r"[^。；;！!？?\n·•●▪]+")
 _CLAUSE_PARTS = re.compile(r"其中")
@@ -36,6 +37,7 @@ _BLOCK_STARTS = ("#", "|", "- ", "* ", "+ ", ">")
 _HAS_FULL_WIDTH = re.compile("[０-９．＋：]")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．＋", "0123456789.+")
 _QUOTE_STRIP = " \t\xa0\u3000"
+_LABELS = {f.name: f.label for f in FIGURES}  # editors read the figures' Chinese names
 
 # Every pattern needs a number (NUM) or a negation (NEG): a sentence with neither states nothing,
 # and most sentences of a report are skipped by this one search instead of every pattern's.
@@ -134,11 +136,12 @@ def pick_figures(matches: Iterable[ProseMatch]) -> tuple[dict[str, ProseMatch], 
             chosen[name] = found[0]
         else:
             quotes = "；".join(f"“{m.sentence}”" for m in found[:3])
-            warnings.append(f"正文中“{name}”有不同的数字（{'、'.join(map(str, values))}）：{quotes}，未填，请核对")
+            numbers = "、".join(map(str, values))
+            warnings.append(f"正文中“{_LABELS[name]}”有不同的数字（{numbers}）：{quotes}，未填，请核对")
     for name in sorted({m.name for m in matches if m.part} - set(top)):
         parts = [m for m in matches if m.name == name and m.part]
         quotes = "；".join(f"“{m.phrase}”（{m.part}）" for m in parts[:3])
-        warnings.append(f"正文没有直接写出“{name}”，只有 {quotes}，未填，请对照原件填写")
+        warnings.append(f"正文没有直接写出“{_LABELS[name]}”的数字，只有 {quotes}，未填，请对照原件填写")
     return chosen, warnings
 
 

@@ -25,7 +25,7 @@ from generator.importer.reading import read_document
 from generator.importer.script import simplified
 from generator.importer.templates import read_standard_tables
 from generator.model.schema import Schemas
-from generator.model.site import FIGURE_NAMES
+from generator.model.site import FIGURES
 
 
 class ImportFailed(ValueError):
@@ -233,8 +233,8 @@ def _figures(paras: list[Paragraph], derived: dict, held: frozenset, warnings: l
     warnings += notes
     figures: dict = {}
     quotes: dict = {}
-    for name in FIGURE_NAMES:
-        hit = hits.get(name)
+    for figure in FIGURES:
+        name, hit = figure.name, hits.get(figure.name)
         if name in derived:
             figures[name] = derived[name]
             if hit and hit.value != derived[name]:
@@ -242,7 +242,7 @@ def _figures(paras: list[Paragraph], derived: dict, held: frozenset, warnings: l
         elif name in held:
             figures[name] = None
             if hit:
-                warnings.append(f"表格中“{name}”所需的格未能读出，正文写“{hit.sentence}”，未填，请对照原件补录表格")
+                warnings.append(f"表格中“{figure.label}”所需的格未能读出，正文写“{hit.sentence}”，未填，请对照原件补录表格")
         else:
             figures[name] = hit.value if hit else None
             if hit:
