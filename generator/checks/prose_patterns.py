@@ -83,6 +83,13 @@ APPLICATIONS = (
         rf"(?:收到|接到|受理|新收)[^。；;]{{0,40}}?申请[^。；;]{{0,30}}?(?:共计|合计|总计|共)\s*{NUM}\s*{CASES}",
         1,
     ),
+    # "受理依申请公开政府信息数量共计0条": what was received, however counted
+    _p(
+        "applications_new",
+        rf"(?:收到|接到|受理|新收)依申请公开(?:政府信息)?(?:申请)?(?:数量|件数|总数)?(?:为|共计|合计|总计|共)?"
+        rf"{COLON}{NUM}\s*(?:{CASES}|条|份)",
+        1,
+    ),
     _p("applications_new", rf"本年新收政府信息公开申请数量{_SEVEN}", 1, row=True),
     _p(
         "applications_new",

@@ -487,6 +487,21 @@ BAILUZHOU = """白鹭洲街道二〇一六年政府信息公开工作年度报�
 二〇一七年一月二十三日
 """
 
+SHIBAN = """石板乡2023年政府信息公开工作年度报告
+本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。
+一、总体情况
+（一）主动公开。2023年全乡主动公开信息共计83条，无政府信息公开申请行政复议、行政诉讼。
+（二）依申请公开。2023年我乡受理依申请公开政府信息数量共计0条。
+（三）政府信息管理。信息发布前由乡党政办逐条审核。
+（四）平台建设。利用乡政府网站和村务公开栏同步发布信息。
+二、存在的主要问题及改进情况
+公开内容不够丰富，拟增加民生事项的公开。
+三、其他需要报告的事项
+本年度未收取任何信息公开费用。
+石板乡人民政府
+2024年1月22日
+"""
+
 YINXING = """银杏乡2014年政府信息公开工作年度报告
 一、概述
 乡政府办公室负责政府信息公开日常工作。
@@ -846,6 +861,8 @@ HELDOUT = (
     Heldout("bailuzhou-2016-numerals.txt", "prose-numerals", "lines", "utf-8", "pre2019", 2016,
             (("text", BAILUZHOU),), {}, _figures(126, 12, None, None, 2, 0, 30),
             {"published": "2017-01-23", "organ": "白鹭洲街道办事处"}),
+    Heldout("shiban-2023-plain.txt", "prose", "lines", "utf-8", "f2021", 2023, (("text", SHIBAN),), {},
+            _figures(83, 0, None, None, 0, 0, 0), {"published": "2024-01-22", "organ": "石板乡人民政府"}),
     Heldout("yinxing-2014-channels.txt", "prose-parts", "lines", "utf-8", "pre2019", 2014, (("text", YINXING),), {},
             _figures(80, 4, None, None, 0, 0, 0), {"published": "2015-02-06", "organ": "银杏乡人民政府"}),
     Heldout("longtanba-2012-cumulative.txt", "prose-parts", "lines", "utf-8", "pre2019", 2012,
