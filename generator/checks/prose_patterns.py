@@ -94,7 +94,8 @@ APPLICATIONS = (
     _p(
         "applications_new",
         # "未发生因…申请行政复议" speaks of a review, not of applications for information
-        rf"{NEG}(?:收到|接到|受理|发生|办理){GAP % 24}申请(?!\s*(?:行政)?(?:复议|诉讼)|\s*提起)",
+        # the gap holds "公民、法人或其他组织通过任何形式提出的政府信息公开" (25 characters)
+        rf"{NEG}(?:收到|接到|受理|发生|办理){GAP % 32}申请(?!\s*(?:行政)?(?:复议|诉讼)|\s*提起)",
         1,
         zero=True,
         needs="依申请|公开申请|信息公开",
