@@ -11,6 +11,7 @@ import pytest
 
 from generator.cli import main
 from generator.engine.load import load_site
+from generator.importer.accuracy import score_file
 from generator.importer.report import import_report
 from generator.model.schema import load_schemas
 from tests.conftest import TODAY
@@ -33,6 +34,16 @@ def test_tab_separated_rows_with_full_width_block_titles(schemas):
     assert imported.tables["proactive"]["licensing"] == [41] and imported.tables["proactive"]["fees"] == [0.8]
     assert imported.tables["review"]["cases"][4] == 2
     assert imported.figures["proactive_items"] == 156  # 全年共发布信息156条, not the website's 98
+
+
+def test_rows_separated_by_full_width_bars(schemas, tmp_path):
+    """'｜' is what a Chinese input method types for '|': the same table, the same cells."""
+    text = (CORPUS / "qingshi-2020-pipe-gbk.txt").read_text("gbk").replace("|", "｜")
+    (tmp_path / "qingshi-2020-fullwidth.txt").write_text(text, "utf-8")
+    shutil.copy(CORPUS / "qingshi-2020-pipe-gbk.truth.yaml", tmp_path / "qingshi-2020-fullwidth.truth.yaml")
+    score = score_file(tmp_path / "qingshi-2020-fullwidth.txt", tmp_path / "qingshi-2020-fullwidth.truth.yaml", schemas)
+    assert (score.cells_right, score.cells_wrong, score.figures_right) == (score.cells, 0, score.figures)
+    assert score.cells > 150
 
 
 def test_a_body_flattened_to_one_line(schemas):

@@ -30,7 +30,7 @@ from itertools import pairwise
 
 from generator.importer.grid import Block, Grid
 from generator.importer.labels import norm
-from generator.importer.lines import MIN_LABELS, RUN_MAX, SPACES, blank, labels_in, trim_blank_tail
+from generator.importer.lines import MIN_LABELS, RUN_MAX, SPACES, blank, has_bar, labels_in, trim_blank_tail
 from generator.importer.row_forms import spaced_run, squeezed_run
 from generator.importer.values import is_value
 
@@ -105,7 +105,7 @@ def _pieces(lines: list[str], known: set[str]) -> tuple[list[str], list[int]]:
 
 def _flattened(line: str, known: set[str]) -> list[str]:
     """The space-separated pieces of a line that holds a table flattened to one line, or []."""
-    if "|" in line or "\t" in line or len(line) < FLAT_MIN:
+    if has_bar(line) or "\t" in line or len(line) < FLAT_MIN:
         return []
     words = SPACES.split(line.strip(" \xa0\u3000"))
     if len(words) < FLAT_MIN_WORDS or sum(is_value(w) for w in words) < FLAT_MIN_WORDS // 2:
@@ -201,8 +201,8 @@ def _tab_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid |
 def _pipe_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid | None]:
     rows: list[tuple[str, ...]] = []
     i = start
-    while i < len(lines) and ("|" in lines[i] or (blank(lines[i]) and rows)):
-        line = lines[i].strip()
+    while i < len(lines) and (has_bar(lines[i]) or (blank(lines[i]) and rows)):
+        line = lines[i].strip().replace("｜", "|")  # typed with a Chinese input method
         if line and not re.fullmatch(r"[|:\-\s]+", line):
             cells = [c.strip(" \t\xa0\u3000") for c in line.split("|")]
             if line.startswith("|"):

@@ -19,6 +19,11 @@ def blank(line: str) -> bool:
     return not line.strip(" \t\r\n\xa0\u3000") and not line.startswith("\t")
 
 
+def has_bar(line: str) -> bool:
+    """A cell separator: '|', or the full-width '｜' a Chinese input method types."""
+    return "|" in line or "｜" in line
+
+
 def trim_blank_tail(lines: list[str], start: int, end: int) -> int:
     """Leave trailing blank lines to the text (they separate paragraphs)."""
     while end > start + 1 and blank(lines[end - 1]):

@@ -7,7 +7,7 @@ import re
 
 from generator.importer.grid import Grid
 from generator.importer.labels import norm
-from generator.importer.lines import MIN_LABELS, RUN_MAX, SPACES, blank, labels_in, trim_blank_tail
+from generator.importer.lines import MIN_LABELS, RUN_MAX, SPACES, blank, has_bar, labels_in, trim_blank_tail
 from generator.importer.values import is_value
 
 ROW_MIN = 3  # rows of a label and its values before a run of spaced or squeezed rows counts as a table
@@ -43,7 +43,7 @@ def spaced_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Grid
 
 def _spaced_row(lines: list[str], i: int, known: set[str]) -> tuple[tuple[str, ...] | None, int]:
     words = SPACES.split(lines[i].strip(" \t\xa0\u3000"))
-    if "\t" in lines[i] or "|" in lines[i] or not words[0]:
+    if "\t" in lines[i] or has_bar(lines[i]) or not words[0]:
         return None, 0
     used = 1
     if norm(words[0]) not in known and not is_value(words[0]) and i + 1 < len(lines):
@@ -92,7 +92,7 @@ def squeezed_run(lines: list[str], start: int, known: set[str]) -> tuple[int, Gr
 
 def _squeezed_row(line: str, known: set[str]) -> tuple[str, ...] | None:
     text = line.strip(" \t\xa0\u3000")
-    if not text or re.search(r"[\s|]", text):
+    if not text or re.search(r"[\s|｜]", text):
         return None
     if re.fullmatch(r"\d+", text):
         return (text,)  # a row of values only (Table 3)
