@@ -3,6 +3,7 @@ Without the chromium binary, browser tests fail when CI is set and are skipped e
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -53,3 +54,19 @@ def serve(directory: Path) -> Iterator[str]:
     """Serves `directory` over HTTP on a free local port; yields the origin."""
     with http_server(functools.partial(_QuietHandler, directory=str(directory))) as origin:
         yield origin
+
+
+@contextlib.contextmanager
+def site_in_chromium(site: Path) -> Iterator[tuple[str, object]]:
+    """`site` served and a Chromium launched, for the screenshot scripts: (origin, browser)."""
+    from playwright.sync_api import sync_playwright
+
+    served = serve(site)
+    origin = next(served)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+            yield origin, browser
+            browser.close()
+    finally:
+        served.close()

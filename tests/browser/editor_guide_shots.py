@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.browser.conftest import CHROMIUM_ARGS, chromium_path, serve
+from tests.browser.conftest import site_in_chromium
 from tests.conftest import FIXTURES, REPO, build_site
 
 # 表二 as a clerk has typed it so far: one total typed wrong, to show what the form says.
@@ -25,14 +25,9 @@ def top_of(page, selector: str, edge: str = "top") -> float:
 
 
 def shots(site: Path, out: Path) -> list[Path]:
-    from playwright.sync_api import sync_playwright
-
     out.mkdir(parents=True, exist_ok=True)
-    served = serve(site)
-    origin = next(served)
     written = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    with site_in_chromium(site) as (origin, browser):
         for name, width, height in (("editor-table", 1000, 560), ("editor-phone", 360, 640)):
             page = browser.new_page(viewport={"width": width, "height": 900})
             page.goto(f"{origin}/editor/?township=demo-town&year=2022")
@@ -58,8 +53,6 @@ def shots(site: Path, out: Path) -> list[Path]:
                                 clip={"x": 0, "y": top, "width": width, "height": bottom - top})
                 written.append(path)
             page.close()
-        browser.close()
-    served.close()
     return written
 
 

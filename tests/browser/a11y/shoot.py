@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 from tests.browser.a11y.site_pages import PAGE_TYPES
-from tests.browser.conftest import CHROMIUM_ARGS, chromium_path, serve
+from tests.browser.conftest import site_in_chromium
 
 SHOTS = (
     *((kind, width, {}) for kind in PAGE_TYPES for width in (1280, 360)),
@@ -22,14 +22,9 @@ SHOTS = (
 
 
 def shoot(site: Path, out: Path) -> list[Path]:
-    from playwright.sync_api import sync_playwright
-
     out.mkdir(parents=True, exist_ok=True)
-    served = serve(site)
-    base = next(served)
     written = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    with site_in_chromium(site) as (base, browser):
         for kind, width, prefs in SHOTS:
             context = browser.new_context(viewport={"width": width, "height": 900})
             context.add_init_script("".join(f"localStorage.setItem('xxgk-{k}','{v}');" for k, v in prefs.items()))
@@ -44,8 +39,6 @@ def shoot(site: Path, out: Path) -> list[Path]:
             written.append(path)
             written += _slices(page, out / f"{kind}-{width}{suffix}", width)
             context.close()
-        browser.close()
-    served.close()
     return written
 
 
